@@ -1,0 +1,299 @@
+/* The Lua sandbox: a capped allocator, an instruction budget that the script's
+ * own pcall cannot swallow, our own short list of libraries, and the one
+ * protected way into Lua (sk_resume). */
+#include "internal.h"
+#include "api.h"
+#include "core/alloc.h"
+
+#include <lualib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOOK_STEP 1000
+
+Scenario *sk_scenario(lua_State *L)
+{
+    return *(Scenario **)lua_getextraspace(L);
+}
+
+/* Refuses to grow the heap past the cap; Lua turns the NULL into a memory error
+ * after an emergency collection. */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    Scenario *sc = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        sc->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old && sc->mem_used + (nsize - old) > sc->opts.memory_cap)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    sc->mem_used = sc->mem_used - old + nsize;
+    return p;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    Scenario *sc = sk_scenario(L);
+    sc->used += sc->over_budget ? 1 : HOOK_STEP;
+    if (sc->used <= sc->opts.budget && !sc->over_budget)
+        return;
+    if (!sc->over_budget) {
+        sc->over_budget = 1;
+        if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+            sc->budget_line = ar->currentline;
+    }
+    /* From now on every instruction raises again, so a pcall in the script only
+     * delays the end by one instruction. */
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "instruksjonsbudsjettet er brukt opp (evig løkke?)");
+}
+
+void sk_fault(Scenario *sc, const char *fmt, ...)
+{
+    if (sc->fault)
+        return; /* the first fault is the one to report */
+    va_list ap;
+    va_start(ap, fmt);
+    StrBuf sb;
+    strbuf_init(&sb);
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    char *text = sk_xmalloc((size_t)n + 1);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    strbuf_free(&sb);
+    sc->fault = text;
+    sc->finished = 1;
+}
+
+static const char *error_text(lua_State *co)
+{
+    const char *msg = lua_tostring(co, -1);
+    return msg ? msg : "(feilen er ikke en tekst)";
+}
+
+int sk_resume(Scenario *sc, lua_State *co, int nargs, const char *what)
+{
+    if (sc->fault)
+        return -1;
+    sc->used = 0;
+    lua_sethook(co, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_State *outer = sc->current;
+    int outer_waited = sc->waited;
+    sc->current = co;
+    sc->waited = 0;
+    int nres = 0;
+    int status = lua_resume(co, sc->L, nargs, &nres);
+    int waited = sc->waited;
+    sc->current = outer;
+    sc->waited = outer_waited;
+
+    if (sc->over_budget) {
+        sk_fault(sc, "I %s: %s:%d: instruksjonsbudsjettet på %lld instruksjoner er brukt opp "
+                     "(evig løkke?)",
+                 what, sc->chunkname, sc->budget_line, sc->opts.budget);
+        return -1;
+    }
+    if (status == LUA_OK || status == LUA_YIELD) {
+        lua_pop(co, nres);
+        if (status == LUA_YIELD && !waited) {
+            sk_fault(sc, "I %s: %s: coroutine.yield() ble kalt utenfor en ventefunksjon; "
+                         "bruk clock.wait, ask eller observe.wait",
+                     what, sc->chunkname);
+            return -1;
+        }
+        return 0;
+    }
+    if (status == LUA_ERRMEM) {
+        sk_fault(sc, "I %s: %s: minnegrensen på %zu MiB er nådd", what, sc->chunkname,
+                 sc->opts.memory_cap >> 20);
+        return -1;
+    }
+    const char *msg = error_text(co);
+    luaL_traceback(sc->L, co, msg, 0);
+    free(sc->traceback);
+    sc->traceback = sk_xstrdup(lua_tostring(sc->L, -1));
+    lua_pop(sc->L, 1);
+    sk_fault(sc, "I %s: %s", what, msg);
+    return -1;
+}
+
+int sk_spawn(Scenario *sc, int fn_ref, void (*push)(lua_State *co, void *ud), void *ud,
+             const char *what)
+{
+    if (sc->fault)
+        return -1;
+    if (!lua_checkstack(sc->L, 4)) {
+        sk_fault(sc, "I %s: %s: Lua-stakken er full", what, sc->chunkname);
+        return -1;
+    }
+    lua_State *co = lua_newthread(sc->L);              /* L: thread */
+    int thread_ref = luaL_ref(sc->L, LUA_REGISTRYINDEX); /* L: (empty) */
+    lua_rawgeti(co, LUA_REGISTRYINDEX, fn_ref);         /* co: fn */
+    int nargs = 0;
+    if (push) {
+        int top = lua_gettop(co);
+        push(co, ud);                                   /* co: fn args... */
+        nargs = lua_gettop(co) - top;
+    }
+    /* The wait registered by the actor (if any) takes its own reference. */
+    int rc = sk_resume(sc, co, nargs, what);
+    luaL_unref(sc->L, LUA_REGISTRYINDEX, thread_ref);
+    return rc;
+}
+
+/* --------------------------------------------------------------- libraries */
+
+static const luaL_Reg sandbox_libs[] = {
+    {LUA_GNAME, luaopen_base},
+    {LUA_STRLIBNAME, luaopen_string},
+    {LUA_TABLIBNAME, luaopen_table},
+    {LUA_MATHLIBNAME, luaopen_math},
+    {LUA_UTF8LIBNAME, luaopen_utf8},
+    {LUA_COLIBNAME, luaopen_coroutine},
+    {NULL, NULL},
+};
+
+/* Base functions that reach files, load code or reveal the host. */
+static const char *const removed_globals[] = {
+    "dofile", "loadfile", "load", "loadstring", "require", "collectgarbage", "print", "warn",
+    NULL};
+
+/* Determinism: pairs in sorted key order (the string hash seed differs between
+ * runs), no addresses in tostring or string.format. Trusted code, loaded before
+ * the scenario. */
+static const char prelude[] =
+    "local next, type, rawget, tsort, getmetatable = next, type, rawget, table.sort, "
+    "getmetatable\n"
+    "local function before(a, b)\n"
+    "  local ta, tb = type(a), type(b)\n"
+    "  if ta ~= tb then return ta < tb end\n"
+    "  if ta == 'number' or ta == 'string' then return a < b end\n"
+    "  return false\n"
+    "end\n"
+    "pairs = function(t)\n"
+    "  local mt = getmetatable(t)\n"
+    "  if type(mt) == 'table' and rawget(mt, '__pairs') then return mt.__pairs(t) end\n"
+    "  if type(t) ~= 'table' then error('pairs: tabell ventet, fikk ' .. type(t), 2) end\n"
+    "  local keys, n = {}, 0\n"
+    "  for k in next, t do n = n + 1; keys[n] = k end\n"
+    "  tsort(keys, before)\n"
+    "  local i = 0\n"
+    "  return function() i = i + 1; local k = keys[i]; if k ~= nil then return k, rawget(t, k) "
+    "end end, t, nil\n"
+    "end\n"
+    "local tostring_raw = tostring\n"
+    "tostring = function(v)\n"
+    "  local t = type(v)\n"
+    "  if t == 'table' or t == 'function' or t == 'thread' or t == 'userdata' then\n"
+    "    local mt = getmetatable(v)\n"
+    "    if type(mt) == 'table' and rawget(mt, '__tostring') then return tostring_raw(v) end\n"
+    "    return t\n"
+    "  end\n"
+    "  return tostring_raw(v)\n"
+    "end\n"
+    "local format = string.format\n"
+    "string.format = function(fmt, ...)\n"
+    "  if type(fmt) == 'string' and fmt:gsub('%%%%', ''):find('%%[-+ #0-9.]*p') then\n"
+    "    error('string.format: %p er ikke tillatt (adresser varierer mellom kjøringer)', 2)\n"
+    "  end\n"
+    "  return format(fmt, ...)\n"
+    "end\n";
+
+static int random_float(lua_State *L);
+
+/* Opens our libraries only, then takes out what a scenario must not have. */
+static int open_sandbox(lua_State *L)
+{
+    for (const luaL_Reg *lib = sandbox_libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    for (const char *const *name = removed_globals; *name; name++) {
+        lua_pushnil(L);
+        lua_setglobal(L, *name);
+    }
+    lua_getglobal(L, LUA_STRLIBNAME); /* string */
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+    lua_getglobal(L, LUA_COLIBNAME); /* coroutine */
+    lua_pushnil(L);
+    lua_setfield(L, -2, "running"); /* would hand out the engine's actor threads */
+    lua_pop(L, 1);
+    lua_getglobal(L, LUA_MATHLIBNAME); /* math */
+    lua_pushcfunction(L, random_float);
+    lua_setfield(L, -2, "random");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+    /* Loaded as text with a name that shows it is ours. */
+    if (luaL_loadbufferx(L, prelude, sizeof prelude - 1, "=[skranken]", "t") != LUA_OK)
+        return -1;
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK)
+        return -1;
+    sk_api_open(L);
+    /* Package and the registry's loaded table stay out of reach: there is no
+     * require, and _LOADED is only in the registry. */
+    return 0;
+}
+
+/* math.random from the simulation stream: () -> [0,1), (m) -> [1,m], (m,n) -> [m,n]. */
+static int random_float(lua_State *L)
+{
+    Scenario *sc = sk_scenario(L);
+    Rng *rng = &sc->world->sim_rng;
+    int n = lua_gettop(L);
+    if (n == 0) {
+        lua_pushnumber(L, rng_unit(rng));
+        return 1;
+    }
+    lua_Integer lo = 1, hi = 0;
+    if (n == 1) {
+        hi = luaL_checkinteger(L, 1);
+    } else if (n == 2) {
+        lo = luaL_checkinteger(L, 1);
+        hi = luaL_checkinteger(L, 2);
+    } else {
+        return luaL_error(L, "math.random tar 0, 1 eller 2 argumenter");
+    }
+    luaL_argcheck(L, lo <= hi, n, "tomt intervall");
+    lua_pushinteger(L, (lua_Integer)rng_range(rng, lo, hi));
+    return 1;
+}
+
+lua_State *sk_sandbox_new(Scenario *sc)
+{
+    lua_State *L = lua_newstate(capped_alloc, sc);
+    if (!L)
+        return NULL;
+    *(Scenario **)lua_getextraspace(L) = sc;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    sc->used = 0;
+    if (open_sandbox(L) != 0) {
+        lua_close(L);
+        return NULL;
+    }
+    return L;
+}
+
+void sk_sandbox_close(Scenario *sc)
+{
+    if (!sc->L)
+        return;
+    /* Finalizers a script set run now: give them a fresh budget. */
+    sc->used = 0;
+    sc->over_budget = 0;
+    lua_sethook(sc->L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_close(sc->L);
+    sc->L = NULL;
+}
