@@ -1,0 +1,235 @@
+/* skranken run: play a scenario headlessly from an inputs file. */
+#include "attempt.h"
+#include "commands.h"
+#include "debrief.h"
+#include "paths.h"
+#include "core/alloc.h"
+#include "core/file.h"
+#include "core/inputs.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_SEED 9007199254740991ULL /* 2^53 - 1: exact in every JSON reader */
+
+static void print_run_help(void)
+{
+    puts("Bruk: skranken run SCENARIO --inputs FIL [valg]\n"
+         "\n"
+         "Spiller SCENARIO (sti til .lua eller id) uten vindu med handlingene i FIL\n"
+         "(se docs/inputs-format.md), skriver en kort debrief og lagrer rapporten.\n"
+         "\n"
+         "  --inputs FIL        innspilte handlinger, én per linje (påkrevd)\n"
+         "  --seed N            frø for tilfeldig variasjon, 0-9007199254740991 (standard 1)\n"
+         "  --trainee NAVN      elevens navn (standard «Elev»)\n"
+         "  --mode MODUS        practice (øving, standard) eller exam (eksamen)\n"
+         "  --report STI        lagre rapporten akkurat her (må ikke finnes fra før)\n"
+         "  --data-dir MAPPE    datamappe; rapporter havner i MAPPE/reports\n"
+         "  --catalog FIL       kompetansekatalog (standard assets/catalog.json)\n"
+         "  --quiet             ingen debrief, bare stien til rapporten\n"
+         "\n"
+         "Avslutningskoder: 0 ok, 1 inputs passer ikke scenarioet (linjen nevnes),\n"
+         "2 feil bruk, fil som ikke kan leses eller feil i scenarioet.");
+}
+
+static int parse_seed(const char *text, unsigned long long *out)
+{
+    if (!*text || strlen(text) > 16)
+        return -1;
+    unsigned long long v = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        v = v * 10 + (unsigned long long)(*p - '0');
+    }
+    if (v > MAX_SEED)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static const char *end_reason(const EventLog *log)
+{
+    for (size_t i = 0; i < log->count; i++)
+        if (log->items[i].kind == EVENT_HAPPENING && log->items[i].code &&
+            strcmp(log->items[i].code, "finish") == 0)
+            return "finish";
+    return "time_up";
+}
+
+static long long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    CliOption opts[] = {
+        {"--inputs", 1, NULL, 0},  {"--seed", 1, NULL, 0},     {"--trainee", 1, NULL, 0},
+        {"--mode", 1, NULL, 0},    {"--report", 1, NULL, 0},   {"--data-dir", 1, NULL, 0},
+        {"--catalog", 1, NULL, 0}, {"--quiet", 0, NULL, 0},    {"--help", 0, NULL, 0},
+        {NULL, 0, NULL, 0},
+    };
+    const char *pos[1];
+    int npos = 0;
+    if (cli_parse("run", argc, argv, 2, opts, pos, 1, &npos) != 0)
+        return 2;
+    if (cli_option(opts, "--help")->seen) {
+        print_run_help();
+        return 0;
+    }
+    if (npos != 1)
+        return cli_usage_error("run", "SCENARIO mangler");
+    const char *inputs_path = cli_option(opts, "--inputs")->value;
+    if (!inputs_path)
+        return cli_usage_error("run", "--inputs FIL mangler");
+    unsigned long long seed = 1;
+    const char *seed_text = cli_option(opts, "--seed")->value;
+    if (seed_text && parse_seed(seed_text, &seed) != 0)
+        return cli_usage_error("run", "--seed må være et heltall 0-%llu, ikke «%.40s»", MAX_SEED,
+                               seed_text);
+    const char *mode = cli_option(opts, "--mode")->value;
+    if (mode && strcmp(mode, "practice") != 0 && strcmp(mode, "exam") != 0)
+        return cli_usage_error("run", "--mode må være practice eller exam, ikke «%.40s»", mode);
+    int exam = mode && strcmp(mode, "exam") == 0;
+    const char *trainee = cli_option(opts, "--trainee")->value;
+    if (!trainee)
+        trainee = "Elev";
+    if (strlen(trainee) > 100 || !text_is_clean_utf8(trainee, strlen(trainee)))
+        return cli_usage_error("run", "--trainee må være gyldig UTF-8, høyst 100 byte");
+    const char *report_opt = cli_option(opts, "--report")->value;
+    if (report_opt && file_exists(report_opt)) {
+        fprintf(stderr, "skranken run: %s: finnes allerede (rapporter skrives aldri over)\n",
+                report_opt);
+        return 2;
+    }
+    int quiet = cli_option(opts, "--quiet")->seen;
+
+    int rc = 2;
+    char err[2048];
+    char *catalog_path = NULL, *scenario_path = NULL, *data_dir = NULL, *report_path = NULL;
+    char *report_text = NULL;
+    Catalog *catalog = NULL;
+    InputsFile inputs = {0};
+    Attempt at;
+    memset(&at, 0, sizeof at);
+    time_t wall_start = time(NULL);
+    long long mono_start = monotonic_ms();
+
+    const char *cat_opt = cli_option(opts, "--catalog")->value;
+    if (cat_opt) {
+        catalog_path = sk_xstrdup(cat_opt);
+    } else {
+        StrBuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "%s/catalog.json", paths_assets_dir());
+        catalog_path = sb.data;
+    }
+    catalog = catalog_load(catalog_path, err, sizeof err);
+    if (!catalog) {
+        fprintf(stderr, "skranken run: %s\n", err);
+        goto done;
+    }
+    scenario_path = paths_scenario(pos[0]);
+    if (inputs_load(inputs_path, &inputs, err, sizeof err) != 0) {
+        fprintf(stderr, "skranken run: %s\n", err);
+        goto done;
+    }
+    if (attempt_start(&at, scenario_path, catalog, trainee, exam, seed, err, sizeof err) !=
+        ATTEMPT_OK) {
+        fprintf(stderr, "skranken run: %s\n", err);
+        if (at.scenario && scenario_traceback(at.scenario))
+            fprintf(stderr, "%s\n", scenario_traceback(at.scenario));
+        goto done;
+    }
+    for (size_t i = 0; i < inputs.count; i++) {
+        AttemptStatus st = attempt_act(&at, &inputs.items[i].action, err, sizeof err);
+        if (st == ATTEMPT_MISMATCH) {
+            StrBuf line;
+            strbuf_init(&line);
+            action_format(&inputs.items[i].action, &line);
+            fprintf(stderr, "skranken run: %s:%d: passer ikke scenarioet: %s\n  (%s)\n",
+                    inputs_path, inputs.items[i].line, err, strbuf_str(&line));
+            strbuf_free(&line);
+            rc = 1;
+            goto done;
+        }
+        if (st != ATTEMPT_OK) {
+            fprintf(stderr, "skranken run: %s\n", err);
+            if (scenario_traceback(at.scenario))
+                fprintf(stderr, "%s\n", scenario_traceback(at.scenario));
+            goto done;
+        }
+    }
+    if (attempt_finish(&at, err, sizeof err) != ATTEMPT_OK) {
+        fprintf(stderr, "skranken run: %s\n", err);
+        if (scenario_traceback(at.scenario))
+            fprintf(stderr, "%s\n", scenario_traceback(at.scenario));
+        goto done;
+    }
+
+    World *world = scenario_world(at.scenario);
+    ReportWall wall = {wall_start, time(NULL), monotonic_ms() - mono_start};
+    ReportInput in = {
+        .engine_version = SKRANKEN_VERSION,
+        .meta = scenario_meta(at.scenario),
+        .scenario_sha256 = at.sha256,
+        .trainee = trainee,
+        .exam = exam,
+        .seed = seed,
+        .assessment = &at.assessment,
+        .log = &world->log,
+        .catalog = catalog,
+        .inputs = &at.inputs,
+        .sim_end = world->clock.now,
+        .end_reason = end_reason(&world->log),
+        .wall = &wall,
+    };
+    report_text = report_render(&in);
+    if (report_opt) {
+        report_path = sk_xstrdup(report_opt);
+    } else {
+        data_dir = paths_data_dir(cli_option(opts, "--data-dir")->value);
+        if (!data_dir) {
+            fprintf(stderr, "skranken run: finner ingen datamappe (HOME og XDG_DATA_HOME mangler); "
+                            "bruk --data-dir eller --report\n");
+            goto done;
+        }
+        StrBuf dir;
+        strbuf_init(&dir);
+        strbuf_addf(&dir, "%s/reports", data_dir);
+        if (file_make_dirs(dir.data, err, sizeof err) != 0) {
+            fprintf(stderr, "skranken run: %s\n", err);
+            strbuf_free(&dir);
+            goto done;
+        }
+        report_path = report_new_path(dir.data, scenario_meta(at.scenario)->id, trainee,
+                                      wall_start);
+        strbuf_free(&dir);
+    }
+    if (file_write_new(report_path, report_text, strlen(report_text), err, sizeof err) != 0) {
+        fprintf(stderr, "skranken run: rapporten ble ikke lagret: %s\n", err);
+        goto done;
+    }
+    if (quiet)
+        printf("%s\n", report_path);
+    else
+        debrief_print(stdout, &at, report_path);
+    rc = 0;
+done:
+    attempt_free(&at);
+    inputs_free(&inputs);
+    catalog_free(catalog);
+    free(catalog_path);
+    free(scenario_path);
+    free(data_dir);
+    free(report_path);
+    free(report_text);
+    return rc;
+}

@@ -1,0 +1,86 @@
+#include "debrief.h"
+
+#include <string.h>
+
+static void bar(FILE *out, int earned, int possible)
+{
+    int width = 10;
+    int filled = possible > 0 ? (earned * width + possible / 2) / possible : 0;
+    fputc('[', out);
+    for (int i = 0; i < width; i++)
+        fputc(i < filled ? '#' : '.', out);
+    fputc(']', out);
+}
+
+void debrief_print(FILE *out, const Attempt *at, const char *report_path)
+{
+    const ScenarioMeta *m = scenario_meta(at->scenario);
+    const Assessment *a = &at->assessment;
+    const EventLog *log = &scenario_world(at->scenario)->log;
+    char tb[16];
+
+    fprintf(out, "Debrief: %s\n", m->title);
+    fprintf(out, "Elev: %s · modus: %s · frø: %llu\n", at->trainee,
+            at->exam ? "eksamen" : "øving", (unsigned long long)at->seed);
+    fprintf(out, "Resultat: %d av %d poeng (%d %%) · karakter %d · %s\n", a->points, a->max,
+            (assess_permille(a->points, a->max) + 5) / 10, a->grade,
+            a->passed ? "bestått" : "ikke bestått");
+    if (a->criticals && a->points_grade > 1)
+        fprintf(out, "  (Poengene alene gir karakter %d, men en kritisk feil gir ikke bestått.)\n",
+                a->points_grade);
+
+    fprintf(out, "\nMål:\n");
+    for (size_t i = 0; i < a->goal_count; i++) {
+        const GoalResult *g = &a->goals[i];
+        const CatalogGoal *cg = catalog_find(at->catalog, g->id);
+        fputs("  ", out);
+        bar(out, g->earned, g->possible);
+        fprintf(out, " %2d/%-2d %s", g->earned, g->possible, cg ? cg->title : g->id);
+        if (cg && cg->official_code)
+            fprintf(out, " (%s)", cg->official_code);
+        fprintf(out, "%s\n", g->criticals ? "  – KRITISK FEIL" : "");
+    }
+
+    if (a->criticals) {
+        fprintf(out, "\nKritiske feil:\n");
+        for (size_t i = 0; i < log->count; i++) {
+            const Event *e = &log->items[i];
+            if (e->kind != EVENT_SCORE || e->score_kind != SCORE_CRITICAL)
+                continue;
+            fprintf(out, "  kl. %s: %s\n", simtime_format(e->t, tb, sizeof tb), e->text);
+            if (e->rule)
+                fprintf(out, "    Regel: %s\n", e->rule);
+            if (e->better)
+                fprintf(out, "    Bedre: %s\n", e->better);
+        }
+    }
+
+    int deductions = 0;
+    for (size_t i = 0; i < log->count; i++) {
+        const Event *e = &log->items[i];
+        if (e->kind != EVENT_SCORE || e->score_kind != SCORE_DEDUCT)
+            continue;
+        if (!deductions++)
+            fprintf(out, "\nTrekk:\n");
+        fprintf(out, "  kl. %s: −%d %s\n", simtime_format(e->t, tb, sizeof tb), e->points,
+                e->text);
+        if (e->rule)
+            fprintf(out, "    Regel: %s\n", e->rule);
+        if (e->better)
+            fprintf(out, "    Bedre: %s\n", e->better);
+    }
+
+    int good = 0;
+    for (size_t i = 0; i < log->count; i++) {
+        const Event *e = &log->items[i];
+        if (e->kind != EVENT_SCORE || e->score_kind != SCORE_AWARD)
+            continue;
+        if (!good++)
+            fprintf(out, "\nDette gikk bra:\n");
+        fprintf(out, "  kl. %s: +%d %s\n", simtime_format(e->t, tb, sizeof tb), e->points,
+                e->text);
+    }
+
+    if (report_path)
+        fprintf(out, "\nRapporten er lagret i %s\n", report_path);
+}

@@ -1,0 +1,52 @@
+/* skranken: the command line. Subcommands live in cmd_*.c. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void print_help(FILE *out)
+{
+    fputs("Skranken " SKRANKEN_VERSION " – simulator for skranken på legekontoret (Vg3 "
+          "helsesekretær)\n"
+          "\n"
+          "Bruk:\n"
+          "  skranken run SCENARIO --inputs FIL [--seed N] [--trainee NAVN]\n"
+          "               [--mode practice|exam] [--report STI] [--data-dir MAPPE]\n"
+          "               [--catalog FIL] [--quiet]\n"
+          "      Spiller et scenario uten vindu fra en fil med innspilte handlinger,\n"
+          "      skriver debrief og lagrer en JSON-rapport.\n"
+          "  skranken --help       denne teksten\n"
+          "  skranken --version    versjonen\n"
+          "\n"
+          "SCENARIO er en sti til en .lua-fil eller id-en til et medfølgende scenario.\n"
+          "Rapporter lagres i $XDG_DATA_HOME/skranken/reports (ellers\n"
+          "~/.local/share/skranken/reports) og skrives aldri over.\n"
+          "Avslutningskoder: 0 ok, 1 en sjekk feilet (inputs passer ikke scenarioet),\n"
+          "2 feil bruk eller fil som ikke kan leses.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        if (argc > 2)
+            return cli_usage_error("help", "tar ingen argumenter");
+        print_help(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        if (argc > 2)
+            return cli_usage_error("--version", "tar ingen argumenter");
+        printf("skranken %s\n", SKRANKEN_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc, argv);
+    fprintf(stderr, "skranken: ukjent kommando «%.60s» (se «skranken --help»)\n", cmd);
+    return 2;
+}

@@ -1,0 +1,188 @@
+#include "file.h"
+#include "alloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int file_read_all(const char *path, size_t max, char **out, size_t *len, char *err,
+                  size_t errsize)
+{
+    *out = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            snprintf(err, errsize, "%s: filen finnes ikke", path);
+        else
+            snprintf(err, errsize, "%s: kan ikke åpne filen (%s)", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errsize, "%s: er ikke en vanlig fil", path);
+        close(fd);
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        snprintf(err, errsize, "%s: filen er for stor (%lld byte, grensen er %zu)", path,
+                 (long long)st.st_size, max);
+        close(fd);
+        return -1;
+    }
+    size_t cap = (size_t)st.st_size + 1, used = 0;
+    char *buf = sk_xmalloc(cap);
+    for (;;) {
+        if (used + 1 >= cap) {
+            if (cap > max) {
+                snprintf(err, errsize, "%s: filen er for stor (grensen er %zu byte)", path, max);
+                free(buf);
+                close(fd);
+                return -1;
+            }
+            cap *= 2;
+            buf = sk_xrealloc(buf, cap);
+        }
+        ssize_t n = read(fd, buf + used, cap - used - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            snprintf(err, errsize, "%s: lesefeil (%s)", path, strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        used += (size_t)n;
+    }
+    close(fd);
+    if (used > max) {
+        snprintf(err, errsize, "%s: filen er for stor (grensen er %zu byte)", path, max);
+        free(buf);
+        return -1;
+    }
+    buf[used] = '\0';
+    *out = buf;
+    *len = used;
+    return 0;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static void sync_dir_of(const char *path)
+{
+    char *dir = sk_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+int file_write_new(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+    if (file_exists(path)) {
+        snprintf(err, errsize, "%s: finnes allerede (skrives aldri over)", path);
+        errno = EEXIST;
+        return -1;
+    }
+    size_t n = strlen(path) + 16;
+    char *tmp = sk_xmalloc(n);
+    snprintf(tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errsize, "%s: kan ikke lage fil (%s)", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    int rc = -1;
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        snprintf(err, errsize, "%s: skrivefeil (%s)", path, strerror(errno));
+        close(fd);
+        goto done;
+    }
+    if (close(fd) != 0) {
+        snprintf(err, errsize, "%s: skrivefeil (%s)", path, strerror(errno));
+        goto done;
+    }
+    /* link() refuses to replace an existing file, unlike rename(). */
+    if (link(tmp, path) != 0) {
+        int e = errno;
+        if (e == EEXIST)
+            snprintf(err, errsize, "%s: finnes allerede (skrives aldri over)", path);
+        else
+            snprintf(err, errsize, "%s: kan ikke lagre filen (%s)", path, strerror(e));
+        errno = e;
+        goto done;
+    }
+    sync_dir_of(path);
+    rc = 0;
+done:
+    unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+int file_make_dirs(const char *path, char *err, size_t errsize)
+{
+    if (!path || !*path) {
+        snprintf(err, errsize, "tom mappesti");
+        return -1;
+    }
+    char *p = sk_xstrdup(path);
+    int rc = 0;
+    for (char *s = p + 1; ; s++) {
+        if (*s == '/' || *s == '\0') {
+            char saved = *s;
+            *s = '\0';
+            if (*p && mkdir(p, 0700) != 0 && errno != EEXIST) {
+                snprintf(err, errsize, "%s: kan ikke lage mappen (%s)", p, strerror(errno));
+                rc = -1;
+                break;
+            }
+            *s = saved;
+            if (saved == '\0')
+                break;
+        }
+    }
+    if (rc == 0) {
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            snprintf(err, errsize, "%s: er ikke en mappe", path);
+            rc = -1;
+        }
+    }
+    free(p);
+    return rc;
+}
+
+int file_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
