@@ -75,11 +75,6 @@ void sk_fault(Scenario *sc, const char *fmt, ...)
     sc->finished = 1;
 }
 
-static const char *error_text(lua_State *co)
-{
-    const char *msg = lua_tostring(co, -1);
-    return msg ? msg : "(feilen er ikke en tekst)";
-}
 
 int sk_resume(Scenario *sc, lua_State *co, int nargs, const char *what)
 {
@@ -118,7 +113,19 @@ int sk_resume(Scenario *sc, lua_State *co, int nargs, const char *what)
                  sc->opts.memory_cap >> 20);
         return -1;
     }
-    const char *msg = error_text(co);
+    char other[160];
+    const char *msg = lua_type(co, -1) == LUA_TSTRING ? lua_tostring(co, -1) : NULL;
+    if (!msg) {
+        /* error() with a table or nil: say where, without calling its metamethods */
+        lua_Debug ar;
+        int line = 0;
+        for (int level = 0; line <= 0 && lua_getstack(co, level, &ar); level++)
+            if (lua_getinfo(co, "Sl", &ar))
+                line = ar.currentline;
+        snprintf(other, sizeof other, "%s:%d: error() med en %s i stedet for en tekst",
+                 sc->chunkname, line, luaL_typename(co, -1));
+        msg = other;
+    }
     luaL_traceback(sc->L, co, msg, 0);
     free(sc->traceback);
     sc->traceback = sk_xstrdup(lua_tostring(sc->L, -1));
@@ -172,6 +179,7 @@ static const char *const removed_globals[] = {
  * runs), no addresses in tostring or string.format. Trusted code, loaded before
  * the scenario. */
 static const char prelude[] =
+    "local over_budget = ...\n"
     "local next, type, rawget, tsort, getmetatable = next, type, rawget, table.sort, "
     "getmetatable\n"
     "local function before(a, b)\n"
@@ -207,7 +215,33 @@ static const char prelude[] =
     "    error('string.format: %p er ikke tillatt (adresser varierer mellom kjøringer)', 2)\n"
     "  end\n"
     "  return format(fmt, ...)\n"
+    "end\n"
+    /* Finalizers run with hooks off: one that loops would never be stopped. In
+     * Lua 5.4 an object is marked for finalization only if __gc is present when
+     * setmetatable is called, so checking here is enough. */
+    "local raw_setmetatable = setmetatable\n"
+    "setmetatable = function(t, mt)\n"
+    "  if type(mt) == 'table' and rawget(mt, '__gc') ~= nil then\n"
+    "    error('setmetatable: __gc er ikke tillatt i scenarioer', 2)\n"
+    "  end\n"
+    "  return raw_setmetatable(t, mt)\n"
+    "end\n"
+    /* A budget error is raised inside the count hook, where hooks are off; an
+     * xpcall message handler would then run unstoppable. Past the budget the
+     * script's handler is skipped. */
+    "local raw_xpcall = xpcall\n"
+    "xpcall = function(f, handler, ...)\n"
+    "  return raw_xpcall(f, function(e)\n"
+    "    if over_budget() then return e end\n"
+    "    return handler(e)\n"
+    "  end, ...)\n"
     "end\n";
+
+static int over_budget(lua_State *L)
+{
+    lua_pushboolean(L, sk_scenario(L)->over_budget);
+    return 1;
+}
 
 static int random_float(lua_State *L);
 
@@ -239,7 +273,8 @@ static int open_sandbox(lua_State *L)
     /* Loaded as text with a name that shows it is ours. */
     if (luaL_loadbufferx(L, prelude, sizeof prelude - 1, "=[skranken]", "t") != LUA_OK)
         return -1;
-    if (lua_pcall(L, 0, 0, 0) != LUA_OK)
+    lua_pushcfunction(L, over_budget);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK)
         return -1;
     sk_api_open(L);
     /* Package and the registry's loaded table stay out of reach: there is no

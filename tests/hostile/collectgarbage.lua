@@ -1,0 +1,3 @@
+-- expect: global 'collectgarbage'
+scenario { id = "fiendtlig", title = "Fiendtlig", version = "1", duration = 5, goals = { ["hse3007.telefon"] = 1 } }
+collectgarbage("stop")

@@ -1,0 +1,3 @@
+-- expect: global 'loadstring'
+scenario { id = "fiendtlig", title = "Fiendtlig", version = "1", duration = 5, goals = { ["hse3007.telefon"] = 1 } }
+loadstring("return 1")()

@@ -1,0 +1,2 @@
+-- expect: scenario{ ... } mangler
+local x = 1

@@ -1,0 +1,3 @@
+-- expect: ikke syntetisk
+scenario { id = "fiendtlig", title = "Fiendtlig", version = "1", duration = 5, goals = { ["hse3007.telefon"] = 1 } }
+cast.patient { id = "ekte", name = "Ekte Person", fnr = "31129956715" }

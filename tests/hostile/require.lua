@@ -1,0 +1,3 @@
+-- expect: global 'require'
+scenario { id = "fiendtlig", title = "Fiendtlig", version = "1", duration = 5, goals = { ["hse3007.telefon"] = 1 } }
+local s = require("socket")

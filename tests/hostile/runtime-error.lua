@@ -1,0 +1,5 @@
+-- expect: hostile/runtime-error.lua:4: bevisst feil
+scenario { id = "fiendtlig", title = "Fiendtlig", version = "1", duration = 5, goals = { ["hse3007.telefon"] = 1 } }
+clock.at("08:01", function()
+  error("bevisst feil")
+end)

@@ -1,0 +1,3 @@
+-- expect: coroutine.yield()
+scenario { id = "fiendtlig", title = "Fiendtlig", version = "1", duration = 5, goals = { ["hse3007.telefon"] = 1 } }
+clock.at("08:01", function() coroutine.yield() end)

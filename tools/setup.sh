@@ -1,0 +1,33 @@
+#!/bin/sh
+# Shared set-up for run.sh and test.sh: installs missing Debian packages (as root,
+# with apt-get) and configures + builds into build/ (or $SKRANKEN_BUILD_DIR).
+# Extra CMake arguments can be given in $SKRANKEN_CMAKE_ARGS.
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${SKRANKEN_BUILD_DIR:-$here/build}
+
+packages="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev liblua5.4-dev fonts-dejavu-core xvfb xauth"
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+if [ -n "$missing" ]; then
+    echo "Installerer Debian-pakker:$missing"
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then sudo=sudo; else
+            echo "Mangler pakker:$missing – kjør som root eller installer dem med apt-get." >&2
+            exit 2
+        fi
+    else
+        sudo=""
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+fi
+
+# shellcheck disable=SC2086
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo ${SKRANKEN_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)"
