@@ -12,12 +12,35 @@ static void bar(FILE *out, int earned, int possible)
     fputc(']', out);
 }
 
+/* One section: every scored decision of a kind, with its rule and the better action. */
+static void print_scores(FILE *out, const EventLog *log, ScoreKind kind, const char *heading)
+{
+    char tb[16];
+    int shown = 0;
+    for (size_t i = 0; i < log->count; i++) {
+        const Event *e = &log->items[i];
+        if (e->kind != EVENT_SCORE || e->score_kind != kind)
+            continue;
+        if (!shown++)
+            fprintf(out, "\n%s:\n", heading);
+        fprintf(out, "  kl. %s: ", simtime_format(e->t, tb, sizeof tb));
+        if (kind == SCORE_AWARD)
+            fprintf(out, "+%d ", e->points);
+        else if (kind == SCORE_DEDUCT)
+            fprintf(out, "−%d ", e->points);
+        fprintf(out, "%s\n", e->text);
+        if (kind != SCORE_AWARD && e->rule)
+            fprintf(out, "    Regel: %s\n", e->rule);
+        if (kind != SCORE_AWARD && e->better)
+            fprintf(out, "    Bedre: %s\n", e->better);
+    }
+}
+
 void debrief_print(FILE *out, const Attempt *at, const char *report_path)
 {
     const ScenarioMeta *m = scenario_meta(at->scenario);
     const Assessment *a = &at->assessment;
     const EventLog *log = &scenario_world(at->scenario)->log;
-    char tb[16];
 
     fprintf(out, "Debrief: %s\n", m->title);
     fprintf(out, "Elev: %s · modus: %s · frø: %llu\n", at->trainee,
@@ -41,45 +64,9 @@ void debrief_print(FILE *out, const Attempt *at, const char *report_path)
         fprintf(out, "%s\n", g->criticals ? "  – KRITISK FEIL" : "");
     }
 
-    if (a->criticals) {
-        fprintf(out, "\nKritiske feil:\n");
-        for (size_t i = 0; i < log->count; i++) {
-            const Event *e = &log->items[i];
-            if (e->kind != EVENT_SCORE || e->score_kind != SCORE_CRITICAL)
-                continue;
-            fprintf(out, "  kl. %s: %s\n", simtime_format(e->t, tb, sizeof tb), e->text);
-            if (e->rule)
-                fprintf(out, "    Regel: %s\n", e->rule);
-            if (e->better)
-                fprintf(out, "    Bedre: %s\n", e->better);
-        }
-    }
-
-    int deductions = 0;
-    for (size_t i = 0; i < log->count; i++) {
-        const Event *e = &log->items[i];
-        if (e->kind != EVENT_SCORE || e->score_kind != SCORE_DEDUCT)
-            continue;
-        if (!deductions++)
-            fprintf(out, "\nTrekk:\n");
-        fprintf(out, "  kl. %s: −%d %s\n", simtime_format(e->t, tb, sizeof tb), e->points,
-                e->text);
-        if (e->rule)
-            fprintf(out, "    Regel: %s\n", e->rule);
-        if (e->better)
-            fprintf(out, "    Bedre: %s\n", e->better);
-    }
-
-    int good = 0;
-    for (size_t i = 0; i < log->count; i++) {
-        const Event *e = &log->items[i];
-        if (e->kind != EVENT_SCORE || e->score_kind != SCORE_AWARD)
-            continue;
-        if (!good++)
-            fprintf(out, "\nDette gikk bra:\n");
-        fprintf(out, "  kl. %s: +%d %s\n", simtime_format(e->t, tb, sizeof tb), e->points,
-                e->text);
-    }
+    print_scores(out, log, SCORE_CRITICAL, "Kritiske feil");
+    print_scores(out, log, SCORE_DEDUCT, "Trekk");
+    print_scores(out, log, SCORE_AWARD, "Dette gikk bra");
 
     if (report_path)
         fprintf(out, "\nRapporten er lagret i %s\n", report_path);

@@ -3,6 +3,7 @@
 #include "fnr.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,19 @@ static const char *name_of(const World *w, const char *id)
     return p ? p->name : id;
 }
 
+/* Logs a happening now, with a formatted bokmål text. */
+static void happen(World *w, const char *code, const char *who, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void happen(World *w, const char *code, const char *who, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    eventlog_add_happening(&w->log, w->clock.now, code, who, text);
+}
+
 Visit *world_arrive(World *w, const char *person, char *err, size_t errsize)
 {
     if (!world_person(w, person)) {
@@ -413,11 +427,7 @@ Visit *world_arrive(World *w, const char *person, char *err, size_t errsize)
     v->served = v->left = -1;
     v->checked_in = 0;
     v->charged = -1;
-    StrBuf sb;
-    strbuf_init(&sb);
-    strbuf_addf(&sb, "%s kommer til skranken", name_of(w, person));
-    eventlog_add_happening(&w->log, w->clock.now, "arrival", person, strbuf_str(&sb));
-    strbuf_free(&sb);
+    happen(w, "arrival", person, "%s kommer til skranken", name_of(w, person));
     return v;
 }
 
@@ -428,11 +438,7 @@ void world_leave(World *w, Visit *v)
     v->state = VISIT_DONE;
     v->left = w->clock.now;
     world_close_prompt(w, v->person);
-    StrBuf sb;
-    strbuf_init(&sb);
-    strbuf_addf(&sb, "%s går fra skranken", name_of(w, v->person));
-    eventlog_add_happening(&w->log, w->clock.now, "departure", v->person, strbuf_str(&sb));
-    strbuf_free(&sb);
+    happen(w, "departure", v->person, "%s går fra skranken", name_of(w, v->person));
 }
 
 Call *world_ring(World *w, const char *caller, SimTime ring_for, char *err, size_t errsize)
@@ -464,11 +470,7 @@ Call *world_ring(World *w, const char *caller, SimTime ring_for, char *err, size
     c->ring_until = w->clock.now + ring_for;
     c->answered = c->ended = -1;
     c->transferred_to = NULL;
-    StrBuf sb;
-    strbuf_init(&sb);
-    strbuf_addf(&sb, "Telefonen ringer på linje %d", line);
-    eventlog_add_happening(&w->log, w->clock.now, "call_ringing", caller, strbuf_str(&sb));
-    strbuf_free(&sb);
+    happen(w, "call_ringing", caller, "Telefonen ringer på linje %d", line);
     return c;
 }
 
@@ -480,16 +482,11 @@ void world_end_call(World *w, Call *c, int missed)
     c->state = (missed || was_ringing) ? CALL_MISSED : CALL_ENDED;
     c->ended = w->clock.now;
     world_close_prompt(w, c->caller);
-    StrBuf sb;
-    strbuf_init(&sb);
     if (c->state == CALL_MISSED)
-        strbuf_addf(&sb, "Ubesvart anrop på linje %d: %s la på", c->line, name_of(w, c->caller));
+        happen(w, "call_missed", c->caller, "Ubesvart anrop på linje %d: %s la på", c->line,
+               name_of(w, c->caller));
     else
-        strbuf_addf(&sb, "%s la på (linje %d)", name_of(w, c->caller), c->line);
-    eventlog_add_happening(&w->log, w->clock.now,
-                           c->state == CALL_MISSED ? "call_missed" : "call_ended", c->caller,
-                           strbuf_str(&sb));
-    strbuf_free(&sb);
+        happen(w, "call_ended", c->caller, "%s la på (linje %d)", name_of(w, c->caller), c->line);
 }
 
 Message *world_message(World *w, const char *id, const char *from, const char *text, char *err,
@@ -514,11 +511,7 @@ Message *world_message(World *w, const char *id, const char *from, const char *t
     m->text = sk_xstrdup(text);
     m->arrived = w->clock.now;
     m->read = -1;
-    StrBuf sb;
-    strbuf_init(&sb);
-    strbuf_addf(&sb, "Ny melding fra %s", name_of(w, from));
-    eventlog_add_happening(&w->log, w->clock.now, "message", from, strbuf_str(&sb));
-    strbuf_free(&sb);
+    happen(w, "message", from, "Ny melding fra %s", name_of(w, from));
     return m;
 }
 
