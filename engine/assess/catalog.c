@@ -82,6 +82,17 @@ Catalog *catalog_parse(const char *text, size_t len, const char *name, char *err
         snprintf(err, errsize, "%s:%d: ikke gyldig JSON", name, line_at(text, off));
         return NULL;
     }
+    /* Only whitespace may follow the value: "{...} junk" or two documents in
+     * one file are not valid JSON (cJSON stops after the first value). */
+    const char *rest = end ? end : text + len;
+    while (rest < text + len && (*rest == ' ' || *rest == '\t' || *rest == '\n' || *rest == '\r'))
+        rest++;
+    if (rest < text + len) {
+        snprintf(err, errsize, "%s:%d: ikke gyldig JSON (tekst etter slutten)", name,
+                 line_at(text, (size_t)(rest - text)));
+        cJSON_Delete(root);
+        return NULL;
+    }
     const char *format = string_field(root, "format");
     if (!format || strcmp(format, "skranken-catalog") != 0) {
         snprintf(err, errsize, "%s: ikke en Skranken-katalog (\"format\": \"skranken-catalog\" "
@@ -89,7 +100,7 @@ Catalog *catalog_parse(const char *text, size_t len, const char *name, char *err
         goto fail;
     }
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "format_version");
-    if (!cJSON_IsNumber(version) || version->valueint != 1) {
+    if (!cJSON_IsNumber(version) || version->valuedouble != 1.0) { /* 1.5 is not 1 */
         snprintf(err, errsize, "%s: ukjent format_version (denne versjonen leser 1)", name);
         goto fail;
     }

@@ -38,13 +38,15 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len, char *e
     char *buf = sk_xmalloc(cap);
     for (;;) {
         if (used + 1 >= cap) {
-            if (cap > max) {
+            /* Full: more than max bytes already read is too many. A file of
+             * exactly max bytes gets room for one more read to see its end. */
+            if (used > max) {
                 snprintf(err, errsize, "%s: filen er for stor (grensen er %zu byte)", path, max);
                 free(buf);
                 close(fd);
                 return -1;
             }
-            cap *= 2;
+            cap = cap > (max + 2) / 2 ? max + 2 : cap * 2;
             buf = sk_xrealloc(buf, cap);
         }
         ssize_t n = read(fd, buf + used, cap - used - 1);

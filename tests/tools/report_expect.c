@@ -7,7 +7,8 @@
  * EXPECT.json holds only what the test is about:
  *   {"grade": 5, "passed": true, "points": 15,
  *    "goals": {"hse3006.taushetsplikt": 6, ...},     earned points per goal
- *    "critical_errors": ["hse3006.taushetsplikt"],   goals, in order; [] = none
+ *    "critical_errors": 1,                            how many (a number)
+ *    "critical_errors_goals": ["hse3006.taushetsplikt"], their goals in order; [] = none
  *    "end_reason": "finish"}
  * Prints one line per difference; exit 0 if none, 1 otherwise, 2 on bad files. */
 #include <cJSON.h>
