@@ -264,6 +264,8 @@ int sk_poll(Scenario *sc)
     for (;;) {
         if (sc->fault)
             return -1;
+        if (sc->finished)
+            return 0; /* the attempt is over: nothing more is resumed */
         size_t i = 0;
         Wake wake = WAKE_NO;
         for (; i < sc->wait_count; i++)
@@ -309,7 +311,7 @@ int sk_dispatch(Scenario *sc, const Action *a)
     for (size_t i = 0; i < sc->wait_count; i++)
         if (sc->waits[i].kind == WAIT_ACTION && sk_filter_match(&sc->waits[i].filter, a))
             seqs[n++] = sc->waits[i].seq;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < n && !sc->finished; k++) {
         Wait taken;
         if (take_wait(sc, seqs[k], &taken) &&
             resume_wait(sc, &taken, push_action_cb, (void *)a) != 0) {
@@ -321,7 +323,7 @@ int sk_dispatch(Scenario *sc, const Action *a)
     /* 3. observe.on: each match starts a new actor (observers may be added meanwhile;
      * only those present now see this action) */
     size_t count = sc->observer_count;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < count && !sc->finished; i++) {
         if (!sk_filter_match(&sc->observers[i].filter, a))
             continue;
         char what[64];

@@ -211,6 +211,24 @@ static void test_finish(void)
     CHECK_INT(count_code(sc, "time_up"), 0);
     scenario_free(sc);
 
+    /* Regression: once an event has called finish(), nothing else is resumed, not
+     * even a later wait that the same action would wake. */
+    sc = load(
+        "local p = cast.person { id = 'p', name = 'P' }\n"
+        "clock.at('08:01', function() observe.wait { kind = 'call_113' }; finish('slutt') end)\n"
+        "clock.at('08:01', function()\n"
+        "  local v = desk.arrive(p)\n"
+        "  observe.wait { kind = 'call_113' }\n"
+        "  v:say('for sent')\n"
+        "end)\n");
+    CHECK(sc != NULL);
+    if (!sc)
+        return;
+    CHECK_INT(act(sc, "08:02:00 call_113"), SCENARIO_ACT_OK);
+    CHECK(scenario_finished(sc));
+    CHECK(said(sc, 0) == NULL);
+    scenario_free(sc);
+
     /* Without finish() the scenario ends at start + duration. */
     sc = load("clock.at('08:02', function() end)\n");
     CHECK(sc != NULL);
