@@ -511,7 +511,11 @@ Message *world_message(World *w, const char *id, const char *from, const char *t
     m->text = sk_xstrdup(text);
     m->arrived = w->clock.now;
     m->read = -1;
-    happen(w, "message", from, "Ny melding fra %s", name_of(w, from));
+    StrBuf sb; /* the whole message belongs in the timeline; it may be long */
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "Ny melding fra %s: %s", name_of(w, from), text);
+    eventlog_add_happening(&w->log, w->clock.now, "message", from, strbuf_str(&sb));
+    strbuf_free(&sb);
     return m;
 }
 
