@@ -28,6 +28,13 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
 fi
 
+mkdir -p "$build"
+log="$build/build.log"
+echo "Bygger i $build (logg: $log)"
 # shellcheck disable=SC2086
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo ${SKRANKEN_CMAKE_ARGS:-} >/dev/null
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)"
+if ! { cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo ${SKRANKEN_CMAKE_ARGS:-} &&
+       cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "Byggingen feilet (se over)." >&2
+    exit 1
+fi
