@@ -1,12 +1,48 @@
 /* Loading a scenario and driving it: the script layer's face. */
 #include "internal.h"
 #include "core/alloc.h"
+#include "core/fnr.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_STEPS_AT_ONE_TIME 10000
+
+/* Any run of exactly 11 digits that is a valid fødselsnummer in the real range
+ * (ordinary or D-nummer) may belong to a real person: refused, with its line,
+ * wherever it stands in the file (a string, a comment, a number). */
+static int find_real_fnr(const char *src, size_t size, int *line_out)
+{
+    int line = 1;
+    size_t i = 0;
+    while (i < size) {
+        if (src[i] == '\n') {
+            line++;
+            i++;
+            continue;
+        }
+        if (src[i] < '0' || src[i] > '9') {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < size && src[i] >= '0' && src[i] <= '9')
+            i++;
+        if (i - start == 11) {
+            char digits[12];
+            FnrInfo info;
+            memcpy(digits, src + start, 11);
+            digits[11] = '\0';
+            if (fnr_parse(digits, &info) == FNR_OK &&
+                (info.kind == FNR_ORDINARY || info.kind == FNR_D_NUMBER)) {
+                *line_out = line;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
 
 Scenario *scenario_load(const ScenarioOptions *opts, const char *source, size_t size, char *err,
                         size_t errsize)
@@ -35,6 +71,14 @@ Scenario *scenario_load(const ScenarioOptions *opts, const char *source, size_t 
     if (memchr(source, '\0', size) || source[0] == 0x1b) {
         snprintf(err, errsize, "%s: ikke en tekstfil (binært innhold eller Lua-bytekode)",
                  sc->chunkname);
+        goto fail;
+    }
+    int fnr_line = 0;
+    if (find_real_fnr(source, size, &fnr_line)) {
+        snprintf(err, errsize, "%s:%d: et gyldig fødselsnummer i det virkelige området står i "
+                               "filen; bruk bare syntetiske numre (måned + 80), f.eks. fra "
+                               "fnr.synthetic",
+                 sc->chunkname, fnr_line);
         goto fail;
     }
     sc->L = sk_sandbox_new(sc);

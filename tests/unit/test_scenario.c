@@ -301,10 +301,15 @@ static void test_limits(void)
         scenario_free(sc);
     }
     /* API misuse names the line. */
-    sc = load_opts("cast.patient { id = 'p', name = 'P', fnr = '31129956715' }\n", 1, 0, 0, err,
+    /* A valid real-range number anywhere in the file is refused before it runs ... */
+    sc = load_opts("-- 31129956715\n", 1, 0, 0, err, sizeof err);
+    CHECK(sc == NULL);
+    CHECK(strstr(err, "test.lua:3:") != NULL && strstr(err, "virkelige området") != NULL);
+    /* ... and a patient's number must be synthetic (this H-nummer is valid, not synthetic). */
+    sc = load_opts("\ncast.patient { id = 'p', name = 'P', fnr = '15459010006' }\n", 1, 0, 0, err,
                    sizeof err);
     CHECK(sc == NULL);
-    CHECK(strstr(err, "test.lua:3:") != NULL && strstr(err, "ikke syntetisk") != NULL);
+    CHECK(strstr(err, "test.lua:4:") != NULL && strstr(err, "ikke syntetisk") != NULL);
     sc = load_opts("score.award('g.a', 1, {text='x'})\n", 1, 0, 0, err, sizeof err);
     CHECK(sc == NULL);
     CHECK(strstr(err, "test.lua:3:") != NULL);
