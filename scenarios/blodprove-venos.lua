@@ -31,7 +31,7 @@
 -- kjent trinn mellom siste rør og kanylebøtta teller som at kanylen ikke gikk
 -- rett i bøtta). I tillegg: pick_tube blodprove RØR og label blodprove PASIENT.
 --
--- Regler og kilder (../shared/DOMAIN.md):
+-- Regler og kilder (DOMAIN.md, prosjektets domenebeskrivelse):
 --   §2 Identitet ved prøvetaking: pasienten sier fullt navn og hele
 --      fødselsnummeret på et åpent spørsmål, kontrollert mot rekvisisjonen
 --      [sikker]. Brukes som regel i tilbakemeldingen. Prøve uten identifisering
@@ -564,6 +564,18 @@ clock.at("09:01", function()
   task = lab.task {
     id = TASK, patient = kari, kind = "venous",
     title = "Venøs blodprøve: " .. req.analyses .. (req.fasting and " (fastende)" or ""),
+    -- Benken viser trinnene sortert etter tekst, så rekkefølgen her er ingen hjelp.
+    steps = {
+      { "hand_hygiene", "Håndhygiene" },
+      { "stasis_on", "Legg på stase" },
+      { "stasis_off", "Løsne stasen" },
+      { "disinfect", "Desinfiser innstikkstedet" },
+      { "puncture", "Stikk i venen" },
+      { "mix", "Vend røret 5–10 ganger" },
+      { "sharps", "Kanylen i kanylebøtta" },
+      { "plaster", "Tupfer og plaster" },
+      { "done", "Avslutt prøvetakingen" },
+    },
   }
   if visit:wait_served() then conversation() end
 end)

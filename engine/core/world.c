@@ -141,6 +141,8 @@ void world_free(World *w)
         free(w->tasks[i].patient);
         free(w->tasks[i].kind);
         free(w->tasks[i].title);
+        strlist_free(&w->tasks[i].step_ids);
+        strlist_free(&w->tasks[i].step_labels);
     }
     free(w->tasks);
     free(w->open_record);
@@ -542,8 +544,16 @@ LabTask *world_open_task(World *w, const char *id, const char *patient, const ch
     t->title = sk_xstrdup(title);
     t->opened = w->clock.now;
     t->done = 0;
+    memset(&t->step_ids, 0, sizeof t->step_ids);
+    memset(&t->step_labels, 0, sizeof t->step_labels);
     eventlog_add_happening(&w->log, w->clock.now, "task", patient, title);
     return t;
+}
+
+void lab_task_add_step(LabTask *t, const char *id, const char *label)
+{
+    strlist_push(&t->step_ids, id);
+    strlist_push(&t->step_labels, label);
 }
 
 void world_close_task(World *w, LabTask *t)

@@ -118,6 +118,9 @@ typedef struct LabTask {
     char *id, *patient, *kind, *title;
     SimTime opened;
     int done;
+    /* The steps the bench offers for this task (ids and bokmål labels), declared
+     * by the scenario; when any are declared, lab_step accepts only these. */
+    StrList step_ids, step_labels;
 } LabTask;
 
 typedef struct World {
@@ -168,6 +171,8 @@ Message *world_message(World *w, const char *id, const char *from, const char *t
 LabTask *world_open_task(World *w, const char *id, const char *patient, const char *kind,
                          const char *title, char *err, size_t errsize);
 void world_close_task(World *w, LabTask *task);
+/* Adds a step the bench offers (id: identifier; label: what the trainee sees). */
+void lab_task_add_step(LabTask *task, const char *id, const char *label);
 /* Opens a question for the trainee; at most one per person. */
 Prompt *world_open_prompt(World *w, const char *person, PromptKind kind, const char *question,
                           char *err, size_t errsize);

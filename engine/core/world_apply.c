@@ -171,6 +171,17 @@ static int check(const World *w, const Action *a, char *err, size_t errsize)
             FAIL("ingen oppgave «%s»", x[0]);
         if (t->done)
             FAIL("oppgaven «%s» er avsluttet", x[0]);
+        if (a->kind == ACTION_LAB_STEP && t->step_ids.count &&
+            strlist_index(&t->step_ids, x[1]) < 0) {
+            StrBuf sb;
+            strbuf_init(&sb);
+            for (size_t i = 0; i < t->step_ids.count; i++)
+                strbuf_addf(&sb, "%s%s", i ? ", " : "", t->step_ids.items[i]);
+            snprintf(err, errsize, "oppgaven «%s» har ikke trinnet «%s» (%s)", x[0], x[1],
+                     strbuf_str(&sb));
+            strbuf_free(&sb);
+            return -1;
+        }
         if (a->kind == ACTION_PICK_TUBE && !world_is_tube(x[1]))
             FAIL("ukjent prøverør «%s» (blood_culture, citrate, serum, heparin, edta, esr, "
                  "fluoride)", x[1]);

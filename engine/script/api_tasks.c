@@ -71,9 +71,40 @@ const luaL_Reg sk_api_message_methods[] = {
     {NULL, NULL},
 };
 
-static const char *const task_keys[] = {"id", "patient", "kind", "title", NULL};
+static const char *const task_keys[] = {"id", "patient", "kind", "title", "steps", NULL};
 
-/* lab.task{id=, patient=, kind=, title=} -> task */
+/* Checks steps = { {"id", "label"}, ... } at the table's field; returns the count. */
+static lua_Integer check_steps(lua_State *L)
+{
+    lua_getfield(L, 1, "steps"); /* 1: spec ... steps */
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (!lua_istable(L, -1))
+        return luaL_error(L, "lab.task: steps må være en liste av {\"id\", \"tekst\"}");
+    lua_Integer n = luaL_len(L, -1);
+    if (n > 40)
+        return luaL_error(L, "lab.task: høyst 40 trinn");
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, -1, i);
+        if (!lua_istable(L, -1))
+            return luaL_error(L, "lab.task: steps[%d] må være {\"id\", \"tekst\"}", (int)i);
+        lua_geti(L, -1, 1);
+        lua_geti(L, -2, 2);
+        const char *id = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *label = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (!id || !text_is_identifier(id) || strlen(id) > 64)
+            return luaL_error(L, "lab.task: steps[%d] trenger en id av a-z, tall, _ - .", (int)i);
+        if (!label || !*label || strlen(label) > 200 || !text_is_clean_utf8(label, strlen(label)))
+            return luaL_error(L, "lab.task: steps[%d] («%s») trenger en tekst", (int)i, id);
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+/* lab.task{id=, patient=, kind=, title=, steps={{id, label}...}} -> task */
 static int l_task(lua_State *L)
 {
     Scenario *sc = sk_scenario(L);
@@ -86,11 +117,22 @@ static int l_task(lua_State *L)
     const char *title = sk_check_field_string(L, 1, "title");
     if (strlen(title) > 300 || !text_is_clean_utf8(title, strlen(title)))
         return luaL_error(L, "lab.task: title må være kort, gyldig UTF-8");
+    lua_Integer steps = check_steps(L);
     lua_getfield(L, 1, "patient");
     const char *patient = sk_check_person(L, 2);
     char err[256];
-    if (!world_open_task(sc->world, id, patient, kind, title, err, sizeof err))
+    LabTask *task = world_open_task(sc->world, id, patient, kind, title, err, sizeof err);
+    if (!task)
         return luaL_error(L, "lab.task: %s", err);
+    lua_getfield(L, 1, "steps"); /* checked above: nothing below raises */
+    for (lua_Integer i = 1; i <= steps; i++) {
+        lua_geti(L, -1, i);
+        lua_geti(L, -1, 1);
+        lua_geti(L, -2, 2);
+        lab_task_add_step(task, lua_tostring(L, -2), lua_tostring(L, -1));
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
     sk_push_handle(L, SK_TASK_MT, "id", id);
     return 1;
 }

@@ -324,8 +324,40 @@ static void test_limits(void)
     }
 }
 
+static void test_lab_steps(void)
+{
+    /* A task that declares its steps accepts only those in lab_step; tubes stay open. */
+    Scenario *sc = load(
+        "local p = cast.patient { id = 'p', name = 'P', fnr = '15859012342' }\n"
+        "clock.at('08:01', function()\n"
+        "  lab.task { id = 't', patient = p, kind = 'venous', title = 'Prøve',\n"
+        "             steps = { { 'stasis_on', 'Stase på' }, { 'done', 'Ferdig' } } }\n"
+        "end)\n");
+    CHECK(sc != NULL);
+    if (!sc)
+        return;
+    CHECK_INT(act(sc, "08:02:00 lab_step t stasis_on"), SCENARIO_ACT_OK);
+    CHECK_INT(act(sc, "08:02:10 lab_step t dance"), SCENARIO_ACT_MISMATCH);
+    CHECK_INT(act(sc, "08:02:20 pick_tube t edta"), SCENARIO_ACT_OK);
+    const LabTask *t = world_task(scenario_world(sc), "t");
+    CHECK(t && t->step_ids.count == 2);
+    CHECK(t && strcmp(t->step_labels.items[1], "Ferdig") == 0);
+    scenario_free(sc);
+    char err[256];
+    sc = load_opts("clock.at('08:01', function() lab.task { id = 't', patient = 'x', kind = 'k', "
+                   "title = 'T', steps = { { 'bad id', 'X' } } } end)\n",
+                   1, 0, 0, err, sizeof err);
+    CHECK(sc != NULL);
+    if (sc) {
+        CHECK_INT(scenario_advance(sc, at("08:02:00")), -1);
+        CHECK(strstr(scenario_fault(sc), "steps[1]") != NULL);
+        scenario_free(sc);
+    }
+}
+
 int main(void)
 {
+    test_lab_steps();
     test_timer_order();
     test_ring_out();
     test_dialogue();
