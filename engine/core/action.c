@@ -20,10 +20,10 @@ const ActionSpec action_specs[ACTION_COUNT] = {
     [ACTION_SEARCH_RECORD] = {"search_record", 1, {ARG_TEXT}, {"query"}, "søker i journalen"},
     [ACTION_OPEN_RECORD] = {"open_record", 1, {ARG_ID}, {"patient"}, "åpner journalen"},
     [ACTION_CLOSE_RECORD] = {"close_record", A0, "lukker journalen"},
-    [ACTION_BOOK] = {"book", 3, {ARG_ID, ARG_TIME, ARG_ID}, {"doctor", "time", "patient"},
+    [ACTION_BOOK] = {"book", 3, {ARG_ID, ARG_SLOT, ARG_ID}, {"doctor", "time", "patient"},
                      "bestiller time"},
-    [ACTION_CANCEL] = {"cancel", 2, {ARG_ID, ARG_TIME}, {"doctor", "time"}, "avbestiller time"},
-    [ACTION_MOVE] = {"move", 4, {ARG_ID, ARG_TIME, ARG_ID, ARG_TIME},
+    [ACTION_CANCEL] = {"cancel", 2, {ARG_ID, ARG_SLOT}, {"doctor", "time"}, "avbestiller time"},
+    [ACTION_MOVE] = {"move", 4, {ARG_ID, ARG_SLOT, ARG_ID, ARG_SLOT},
                      {"doctor", "time", "to_doctor", "to_time"}, "flytter time"},
     [ACTION_CHECK_IN] = {"check_in", 1, {ARG_ID}, {"patient"}, "registrerer oppmøte"},
     [ACTION_CHARGE] = {"charge", 2, {ARG_ID, ARG_INT}, {"patient", "amount"},
@@ -78,10 +78,12 @@ static int check_arg(ActionArgType type, const char *field, const char *value, c
             return -1;
         }
         return 0;
-    case ARG_TIME: {
+    case ARG_SLOT: {
         SimTime t = 0;
-        if (strlen(value) != 5 || simtime_parse(value, &t) != 0) {
-            snprintf(err, errsize, "%s må være et klokkeslett TT:MM", field);
+        int day = 0;
+        if (slotref_parse(value, &day, &t) != 0) {
+            snprintf(err, errsize, "%s må være en time TT:MM (i dag) eller +N/TT:MM (N "
+                                   "virkedager fram)", field);
             return -1;
         }
         return 0;

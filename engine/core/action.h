@@ -41,7 +41,7 @@ typedef enum ActionKind {
 typedef enum ActionArgType {
     ARG_ID,   /* identifier: person, message, task, tube, step ... */
     ARG_TEXT, /* free text, quoted in the inputs file */
-    ARG_TIME, /* HH:MM */
+    ARG_SLOT, /* a timebok slot: HH:MM today or +N/HH:MM N working days ahead */
     ARG_INT,  /* non-negative whole number */
     ARG_LINE  /* phone line number 1-9 */
 } ActionArgType;

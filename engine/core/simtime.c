@@ -1,6 +1,7 @@
 #include "simtime.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int read_digits(const char **p, int count, int *value)
 {
@@ -49,6 +50,43 @@ char *simtime_format(SimTime t, char *buf, size_t size)
         snprintf(buf, size, "%02d:%02d:%02d.%03d", h, m, s, ms);
     else
         snprintf(buf, size, "%02d:%02d:%02d", h, m, s);
+    return buf;
+}
+
+int slotref_parse(const char *text, int *day, SimTime *time)
+{
+    int d = 0;
+    const char *p = text;
+    if (!text)
+        return -1;
+    if (*p == '+') {
+        p++;
+        if (*p < '1' || *p > '9')
+            return -1;
+        while (*p >= '0' && *p <= '9') {
+            d = d * 10 + (*p - '0');
+            if (d > 60)
+                return -1;
+            p++;
+        }
+        if (*p++ != '/')
+            return -1;
+    }
+    SimTime t = 0;
+    if (strlen(p) != 5 || simtime_parse(p, &t) != 0)
+        return -1;
+    *day = d;
+    *time = t;
+    return 0;
+}
+
+char *slotref_format(int day, SimTime time, char *buf, size_t size)
+{
+    long mins = (long)(time / SIMTIME_MINUTE);
+    if (day > 0)
+        snprintf(buf, size, "+%d/%02ld:%02ld", day, mins / 60, mins % 60);
+    else
+        snprintf(buf, size, "%02ld:%02ld", mins / 60, mins % 60);
     return buf;
 }
 

@@ -22,6 +22,12 @@ int simtime_parse(const char *text, SimTime *out);
  * into buf, which must hold at least 16 bytes. Returns buf. */
 char *simtime_format(SimTime t, char *buf, size_t size);
 
+/* A timebok slot reference: "HH:MM" today, or "+N/HH:MM" N working days ahead
+ * (N 1-60). Returns 0, or -1 if the text is not one. */
+int slotref_parse(const char *text, int *day, SimTime *time);
+/* Writes "HH:MM" or "+N/HH:MM" into buf (at least 16 bytes). Returns buf. */
+char *slotref_format(int day, SimTime time, char *buf, size_t size);
+
 typedef struct Clock {
     SimTime now;   /* current simulated time */
     SimTime start; /* when the scenario began */

@@ -43,6 +43,19 @@ const char *const world_tubes[] = {"blood_culture", "citrate", "serum", "heparin
 const char *const world_leads[] = {"V1", "V2", "V3", "V4", "V5", "V6",
                                    "RA", "LA", "LL", "RL", NULL};
 
+/* Where an electrode can go on the torso diagram (DOMAIN.md §5 names the right
+ * ones; the others are the usual mistakes: one space too high or too low). */
+const char *const world_sites[] = {
+    "ic4_right_sternal",          /* V1 */
+    "ic4_left_sternal",           /* V2 */
+    "between_v2_v4",              /* V3 */
+    "ic5_left_midclavicular",     /* V4 */
+    "ic5_left_anterior_axillary", /* V5 */
+    "ic5_left_midaxillary",       /* V6 */
+    "ic2_right_sternal", "ic2_left_sternal", "ic3_left_sternal",
+    "ic6_left_midclavicular", "ic4_left_midaxillary",
+    "right_arm", "left_arm", "right_leg", "left_leg", NULL};
+
 static int in_list(const char *const *list, const char *name)
 {
     for (size_t i = 0; list[i]; i++)
@@ -53,6 +66,7 @@ static int in_list(const char *const *list, const char *name)
 
 int world_is_tube(const char *name) { return in_list(world_tubes, name); }
 int world_is_lead(const char *name) { return in_list(world_leads, name); }
+int world_is_site(const char *name) { return in_list(world_sites, name); }
 
 World *world_new(SimTime start, unsigned long long seed)
 {
@@ -168,12 +182,22 @@ Record *world_record(const World *w, const char *person)
     return NULL;
 }
 
-Slot *world_slot(const World *w, const char *doctor, SimTime start)
+Slot *world_slot(const World *w, const char *doctor, int day, SimTime start)
 {
     for (size_t i = 0; doctor && i < w->slot_count; i++)
-        if (w->slots[i].start == start && strcmp(w->slots[i].doctor, doctor) == 0)
+        if (w->slots[i].start == start && w->slots[i].day == day &&
+            strcmp(w->slots[i].doctor, doctor) == 0)
             return &w->slots[i];
     return NULL;
+}
+
+Slot *world_slot_ref(const World *w, const char *doctor, const char *ref)
+{
+    int day = 0;
+    SimTime t = 0;
+    if (slotref_parse(ref, &day, &t) != 0)
+        return NULL;
+    return world_slot(w, doctor, day, t);
 }
 
 Visit *world_visit(const World *w, const char *person)
@@ -357,7 +381,7 @@ void record_add_appointment(Record *r, const char *date, const char *time, const
     a->reason = sk_xstrdup(reason);
 }
 
-int world_add_slot(World *w, const char *doctor, SimTime start, int minutes,
+int world_add_slot(World *w, const char *doctor, int day, SimTime start, int minutes,
                    const char *patient, const char *note, char *err, size_t errsize)
 {
     Person *d = world_person(w, doctor);
@@ -369,10 +393,14 @@ int world_add_slot(World *w, const char *doctor, SimTime start, int minutes,
         snprintf(err, errsize, "en time må vare 1-240 minutter");
         return -1;
     }
-    if (world_slot(w, doctor, start)) {
+    if (day < 0 || day > 60) {
+        snprintf(err, errsize, "day må være 0-60 virkedager fram");
+        return -1;
+    }
+    if (world_slot(w, doctor, day, start)) {
         char tb[16];
-        snprintf(err, errsize, "%s har allerede en time kl. %s", doctor,
-                 simtime_format(start, tb, sizeof tb));
+        snprintf(err, errsize, "%s har allerede en time %s", doctor,
+                 slotref_format(day, start, tb, sizeof tb));
         return -1;
     }
     if (patient && !world_person(w, patient)) {
@@ -382,6 +410,7 @@ int world_add_slot(World *w, const char *doctor, SimTime start, int minutes,
     SK_GROW(w->slots, w->slot_count, w->slot_cap);
     Slot *s = &w->slots[w->slot_count++];
     s->doctor = sk_xstrdup(doctor);
+    s->day = day;
     s->start = start;
     s->minutes = minutes;
     s->patient = sk_xstrdup(patient);

@@ -61,6 +61,7 @@ typedef struct Record {
 
 typedef struct Slot {
     char *doctor;
+    int day;         /* working days from today (0) */
     SimTime start;
     int minutes;
     char *patient; /* NULL when free */
@@ -155,7 +156,7 @@ void record_add_result(Record *r, const char *test, const char *value, const cha
                        const char *date, const char *reference);
 void record_add_appointment(Record *r, const char *date, const char *time, const char *doctor,
                             const char *reason);
-int world_add_slot(World *w, const char *doctor, SimTime start, int minutes,
+int world_add_slot(World *w, const char *doctor, int day, SimTime start, int minutes,
                    const char *patient, const char *note, char *err, size_t errsize);
 
 /* --- Things that happen (script layer); each is logged as a happening. --- */
@@ -186,7 +187,9 @@ int world_apply(World *w, const Action *action, char *err, size_t errsize);
 /* --- Looking things up. NULL / -1 when absent. --- */
 Person *world_person(const World *w, const char *id);
 Record *world_record(const World *w, const char *person);
-Slot *world_slot(const World *w, const char *doctor, SimTime start);
+Slot *world_slot(const World *w, const char *doctor, int day, SimTime start);
+/* The slot named by "HH:MM" or "+N/HH:MM", or NULL. */
+Slot *world_slot_ref(const World *w, const char *doctor, const char *ref);
 Visit *world_visit(const World *w, const char *person); /* the latest visit */
 Call *world_call_on_line(const World *w, int line);      /* the live call, if any */
 Call *world_call_of(const World *w, const char *caller); /* the latest call */
@@ -202,6 +205,9 @@ void world_search_records(const World *w, const char *query, StrList *out);
 /* Known tube names (order of draw) and ECG leads, for checks and front ends. */
 extern const char *const world_tubes[];
 extern const char *const world_leads[];
+/* Electrode sites on the torso diagram (place_electrode TASK LEAD SITE). */
+extern const char *const world_sites[];
+int world_is_site(const char *name);
 int world_is_tube(const char *name);
 int world_is_lead(const char *name);
 

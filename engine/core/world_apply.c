@@ -32,12 +32,6 @@ static Person *doctor(const World *w, const char *id, char *err, size_t errsize)
     return p;
 }
 
-static SimTime hhmm(const char *text)
-{
-    SimTime t = 0;
-    simtime_parse(text, &t); /* already checked by action_make */
-    return t;
-}
 
 /* Checks without changing anything. */
 static int check(const World *w, const Action *a, char *err, size_t errsize)
@@ -121,7 +115,7 @@ static int check(const World *w, const Action *a, char *err, size_t errsize)
     case ACTION_BOOK: {
         if (!doctor(w, x[0], err, errsize))
             return -1;
-        Slot *s = world_slot(w, x[0], hhmm(x[1]));
+        Slot *s = world_slot_ref(w, x[0], x[1]);
         if (!s)
             FAIL("%s har ingen time kl. %s", x[0], x[1]);
         if (s->patient)
@@ -131,14 +125,14 @@ static int check(const World *w, const Action *a, char *err, size_t errsize)
         return 0;
     }
     case ACTION_CANCEL: {
-        Slot *s = world_slot(w, x[0], hhmm(x[1]));
+        Slot *s = world_slot_ref(w, x[0], x[1]);
         if (!s || !s->patient)
             FAIL("ingen bestilt time hos %s kl. %s", x[0], x[1]);
         return 0;
     }
     case ACTION_MOVE: {
-        Slot *from = world_slot(w, x[0], hhmm(x[1]));
-        Slot *to = world_slot(w, x[2], hhmm(x[3]));
+        Slot *from = world_slot_ref(w, x[0], x[1]);
+        Slot *to = world_slot_ref(w, x[2], x[3]);
         if (!from || !from->patient)
             FAIL("ingen bestilt time hos %s kl. %s", x[0], x[1]);
         if (!to)
@@ -187,6 +181,8 @@ static int check(const World *w, const Action *a, char *err, size_t errsize)
                  "fluoride)", x[1]);
         if (a->kind == ACTION_PLACE_ELECTRODE && !world_is_lead(x[1]))
             FAIL("ukjent avledning «%s» (V1-V6, RA, LA, LL, RL)", x[1]);
+        if (a->kind == ACTION_PLACE_ELECTRODE && !world_is_site(x[2]))
+            FAIL("ukjent plassering «%s» (se docs/inputs-format.md)", x[2]);
         if (a->kind == ACTION_LABEL && !world_person(w, x[1]))
             FAIL("ukjent person «%s»", x[1]);
         return 0;
@@ -276,17 +272,17 @@ int world_apply(World *w, const Action *a, char *err, size_t errsize)
         w->open_record = NULL;
         break;
     case ACTION_BOOK:
-        world_slot(w, x[0], hhmm(x[1]))->patient = sk_xstrdup(x[2]);
+        world_slot_ref(w, x[0], x[1])->patient = sk_xstrdup(x[2]);
         break;
     case ACTION_CANCEL: {
-        Slot *s = world_slot(w, x[0], hhmm(x[1]));
+        Slot *s = world_slot_ref(w, x[0], x[1]);
         free(s->patient);
         s->patient = NULL;
         break;
     }
     case ACTION_MOVE: {
-        Slot *from = world_slot(w, x[0], hhmm(x[1]));
-        Slot *to = world_slot(w, x[2], hhmm(x[3]));
+        Slot *from = world_slot_ref(w, x[0], x[1]);
+        Slot *to = world_slot_ref(w, x[2], x[3]);
         to->patient = from->patient;
         from->patient = NULL;
         break;

@@ -243,7 +243,30 @@ const luaL_Reg sk_api_cast_functions[] = {
 
 /* ---------------------------------------------------------------- timebok */
 
-static const char *const slots_keys[] = {"doctor", "from", "to", "minutes", NULL};
+static const char *const slots_keys[] = {"doctor", "day", "from", "to", "minutes", NULL};
+
+/* Optional day = working days ahead (0-60) at field of the table at idx. */
+static int opt_day(lua_State *L, int idx)
+{
+    lua_getfield(L, idx, "day");
+    int isnum = 0;
+    lua_Integer day = lua_tointegerx(L, -1, &isnum);
+    int nil = lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (nil)
+        return 0;
+    if (!isnum || day < 0 || day > 60)
+        luaL_error(L, "day må være et heltall 0-60 (virkedager fram fra i dag)");
+    return (int)day;
+}
+
+/* A slot reference argument: "HH:MM" or "+N/HH:MM". */
+static void check_slotref(lua_State *L, int idx, int *day, SimTime *t)
+{
+    const char *text = luaL_checkstring(L, idx);
+    if (slotref_parse(text, day, t) != 0)
+        luaL_argerror(L, idx, "time «TT:MM» (i dag) eller «+N/TT:MM» (N virkedager fram) ventet");
+}
 
 static int l_slots(lua_State *L)
 {
@@ -259,16 +282,17 @@ static int l_slots(lua_State *L)
     SimTime to = sk_check_clock(L, 4);
     lua_getfield(L, 1, "minutes");
     lua_Integer minutes = luaL_optinteger(L, 5, 20);
+    int day = opt_day(L, 1);
     if (minutes < 5 || minutes > 120 || to <= from || (to - from) / SIMTIME_MINUTE / minutes > 200)
         return luaL_error(L, "timebok.slots: from < to, minutes 5-120, høyst 200 timer");
     char err[256];
     for (SimTime t = from; t + minutes * SIMTIME_MINUTE <= to; t += minutes * SIMTIME_MINUTE)
-        if (world_add_slot(sc->world, doctor, t, (int)minutes, NULL, NULL, err, sizeof err) != 0)
+        if (world_add_slot(sc->world, doctor, day, t, (int)minutes, NULL, NULL, err, sizeof err) != 0)
             return luaL_error(L, "timebok.slots: %s", err);
     return 0;
 }
 
-static const char *const book_keys[] = {"doctor", "time", "patient", "note", NULL};
+static const char *const book_keys[] = {"doctor", "day", "time", "patient", "note", NULL};
 
 static int l_book(lua_State *L)
 {
@@ -279,14 +303,19 @@ static int l_book(lua_State *L)
     lua_getfield(L, 1, "doctor");
     const char *doctor = sk_check_person(L, 2);
     lua_getfield(L, 1, "time");
-    SimTime t = sk_check_clock(L, 3);
+    int day = 0;
+    SimTime t = 0;
+    check_slotref(L, 3, &day, &t);
+    if (day == 0)
+        day = opt_day(L, 1);
     lua_getfield(L, 1, "patient");
     const char *patient = sk_check_person(L, 4);
     const char *note = checked_text(L, 1, "note", 0);
-    Slot *s = world_slot(sc->world, doctor, t);
+    Slot *s = world_slot(sc->world, doctor, day, t);
     if (!s)
-        return luaL_error(L, "timebok.book: %s har ingen time kl. %s (lag den med timebok.slots)",
-                          doctor, lua_tostring(L, 3));
+        return luaL_error(L, "timebok.book: %s har ingen time %s dag %d (lag den med "
+                             "timebok.slots)",
+                          doctor, lua_tostring(L, 3), day);
     if (s->patient)
         return luaL_error(L, "timebok.book: timen er allerede tatt av %s", s->patient);
     s->patient = sk_xstrdup(patient);
@@ -294,13 +323,16 @@ static int l_book(lua_State *L)
     return 0;
 }
 
-/* timebok.patient_at(doctor, "HH:MM") -> patient id, false if free, nil if no slot. */
+/* timebok.patient_at(doctor, "HH:MM" | "+N/HH:MM") -> patient id, false if free,
+ * nil if there is no such slot. */
 static int l_patient_at(lua_State *L)
 {
     Scenario *sc = sk_scenario(L);
     const char *doctor = sk_check_person(L, 1);
-    SimTime t = sk_check_clock(L, 2);
-    Slot *s = world_slot(sc->world, doctor, t);
+    int day = 0;
+    SimTime t = 0;
+    check_slotref(L, 2, &day, &t);
+    Slot *s = world_slot(sc->world, doctor, day, t);
     if (!s)
         return 0;
     if (s->patient)
@@ -310,7 +342,8 @@ static int l_patient_at(lua_State *L)
     return 1;
 }
 
-/* timebok.booked(patient) -> list of {doctor=, time=} booked for the patient. */
+/* timebok.booked(patient) -> list of {doctor=, time=, day=} booked for the patient;
+ * time is "HH:MM" today or "+N/HH:MM". */
 static int l_booked(lua_State *L)
 {
     Scenario *sc = sk_scenario(L);
@@ -322,13 +355,13 @@ static int l_booked(lua_State *L)
         Slot *s = &sc->world->slots[i];
         if (!s->patient || strcmp(s->patient, patient) != 0)
             continue;
-        lua_createtable(L, 0, 2);
+        lua_createtable(L, 0, 3);
         lua_pushstring(L, s->doctor);
         lua_setfield(L, -2, "doctor");
-        simtime_format(s->start, tb, sizeof tb);
-        tb[5] = '\0';
-        lua_pushstring(L, tb);
+        lua_pushstring(L, slotref_format(s->day, s->start, tb, sizeof tb));
         lua_setfield(L, -2, "time");
+        lua_pushinteger(L, s->day);
+        lua_setfield(L, -2, "day");
         lua_rawseti(L, -2, ++n);
     }
     return 1;

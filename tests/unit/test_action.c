@@ -38,11 +38,11 @@
 static const char *sample(ActionArgType type, int i)
 {
     static const char *const ids[ACTION_MAX_ARGS] = {"jonas", "dr.berg-2", "V1", "site_a"};
-    static const char *const times[ACTION_MAX_ARGS] = {"09:15", "23:59", "00:00", "12:30"};
+    static const char *const times[ACTION_MAX_ARGS] = {"09:15", "+2/23:59", "00:00", "+60/12:30"};
     switch (type) {
     case ARG_ID: return ids[i];
     case ARG_TEXT: return "Hun sa \"nei\" \\ # æøå\tfin";
-    case ARG_TIME: return times[i];
+    case ARG_SLOT: return times[i];
     case ARG_INT: return "375";
     case ARG_LINE: return "3";
     }
@@ -269,11 +269,15 @@ static void test_bad_lines(void)
     EXPECT_BAD("08:00:00 charge jonas -5", "amount må være et heltall");
     EXPECT_BAD("08:00:00 charge jonas 1234567890", "amount må være et heltall");
     EXPECT_BAD("08:00:00 charge jonas \"\"", "amount må være et heltall");
-    /* ARG_TIME: exactly HH:MM, no seconds */
-    EXPECT_BAD("08:00:00 cancel lege 09:15:00", "time må være et klokkeslett TT:MM");
-    EXPECT_BAD("08:00:00 cancel lege 9:15", "time må være et klokkeslett TT:MM");
-    EXPECT_BAD("08:00:00 cancel lege 24:00", "time må være et klokkeslett TT:MM");
-    EXPECT_BAD("08:00:00 move lege 09:00 lege 9.30", "to_time må være et klokkeslett TT:MM");
+    /* ARG_SLOT: exactly HH:MM, or +N/HH:MM with N 1-60 working days ahead */
+    EXPECT_BAD("08:00:00 cancel lege 09:15:00", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 cancel lege 9:15", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 cancel lege 24:00", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 cancel lege +0/09:15", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 cancel lege +61/09:15", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 cancel lege +2-09:15", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 cancel lege +/09:15", "time må være en time TT:MM");
+    EXPECT_BAD("08:00:00 move lege 09:00 lege 9.30", "to_time må være en time TT:MM");
 }
 
 /* Rule: a text argument holds at most ACTION_MAX_TEXT bytes of clean UTF-8 (no
@@ -379,7 +383,7 @@ static void test_make_field_copy(void)
 
     const char *badtime[] = {"lege", "9:15", "jonas"};
     CHECK_INT(action_make(&a, ACTION_BOOK, 0, badtime, err, sizeof err), -1);
-    CHECK(strstr(err, "time må være et klokkeslett") != NULL);
+    CHECK(strstr(err, "time må være en time") != NULL);
 
     CHECK_INT(action_make(&a, ACTION_COUNT, 0, args, err, sizeof err), -1);
     CHECK(strstr(err, "ukjent handling") != NULL);

@@ -144,10 +144,10 @@ static World *build_world(char kari_fnr[12])
     CHECK(world_add_record(w, "kari", kari_fnr, NULL, err, sizeof err) != NULL);
     CHECK_INT(w->record_count, 2);
 
-    CHECK_INT(world_add_slot(w, "lege", 9 * SIMTIME_HOUR, 15, NULL, NULL, err, sizeof err), 0);
-    CHECK_INT(world_add_slot(w, "lege", 9 * SIMTIME_HOUR + 15 * SIMTIME_MINUTE, 15, "kari",
+    CHECK_INT(world_add_slot(w, "lege", 0, 9 * SIMTIME_HOUR, 15, NULL, NULL, err, sizeof err), 0);
+    CHECK_INT(world_add_slot(w, "lege", 0, 9 * SIMTIME_HOUR + 15 * SIMTIME_MINUTE, 15, "kari",
                              "kontroll", err, sizeof err), 0);
-    CHECK_INT(world_add_slot(w, "lege", 9 * SIMTIME_HOUR + 30 * SIMTIME_MINUTE, 15, NULL, NULL,
+    CHECK_INT(world_add_slot(w, "lege", 0, 9 * SIMTIME_HOUR + 30 * SIMTIME_MINUTE, 15, NULL, NULL,
                              err, sizeof err), 0);
     return w;
 }
@@ -212,12 +212,12 @@ static void test_records(void)
     CHECK_INT(world_add_person(w, "o la", "X", PERSON_PATIENT, NULL, NULL, err, sizeof err), -1);
     CHECK_INT(world_add_person(w, "per", "", PERSON_PATIENT, NULL, NULL, err, sizeof err), -1);
     CHECK(strstr(err, "mangler navn") != NULL);
-    CHECK_INT(world_add_slot(w, "jonas", 10 * SIMTIME_HOUR, 15, NULL, NULL, err, sizeof err), -1);
+    CHECK_INT(world_add_slot(w, "jonas", 0, 10 * SIMTIME_HOUR, 15, NULL, NULL, err, sizeof err), -1);
     CHECK(strstr(err, "ikke en lege") != NULL);
-    CHECK_INT(world_add_slot(w, "lege", 9 * SIMTIME_HOUR, 15, NULL, NULL, err, sizeof err), -1);
+    CHECK_INT(world_add_slot(w, "lege", 0, 9 * SIMTIME_HOUR, 15, NULL, NULL, err, sizeof err), -1);
     CHECK(strstr(err, "har allerede en time") != NULL);
-    CHECK_INT(world_add_slot(w, "lege", 10 * SIMTIME_HOUR, 0, NULL, NULL, err, sizeof err), -1);
-    CHECK_INT(world_add_slot(w, "lege", 10 * SIMTIME_HOUR, 15, "ghost", NULL, err, sizeof err),
+    CHECK_INT(world_add_slot(w, "lege", 0, 10 * SIMTIME_HOUR, 0, NULL, NULL, err, sizeof err), -1);
+    CHECK_INT(world_add_slot(w, "lege", 0, 10 * SIMTIME_HOUR, 15, "ghost", NULL, err, sizeof err),
               -1);
     CHECK(strstr(err, "ukjent pasient") != NULL);
     CHECK_INT(w->slot_count, 3);
@@ -513,9 +513,9 @@ static void test_apply(void)
     CHECK_STR(w->open_record, "jonas");
 
     /* --- the timebok: 09:00 free, 09:15 Kari, 09:30 free --- */
-    Slot *s900 = world_slot(w, "lege", 9 * SIMTIME_HOUR);
-    Slot *s915 = world_slot(w, "lege", 9 * SIMTIME_HOUR + 15 * SIMTIME_MINUTE);
-    Slot *s930 = world_slot(w, "lege", 9 * SIMTIME_HOUR + 30 * SIMTIME_MINUTE);
+    Slot *s900 = world_slot(w, "lege", 0, 9 * SIMTIME_HOUR);
+    Slot *s915 = world_slot(w, "lege", 0, 9 * SIMTIME_HOUR + 15 * SIMTIME_MINUTE);
+    Slot *s930 = world_slot(w, "lege", 0, 9 * SIMTIME_HOUR + 30 * SIMTIME_MINUTE);
     CHECK(s900 && s915 && s930);
     if (s900 && s915 && s930) {
         BAD(w, "book lege 09:15 jonas", "timen lege kl. 09:15 er allerede tatt");
@@ -558,7 +558,8 @@ static void test_apply(void)
     OK(w, "pick_tube t1 edta");
     BAD(w, "place_electrode t1 V7 chest", "ukjent avledning «V7»");
     BAD(w, "place_electrode t1 v1 chest", "ukjent avledning «v1»"); /* case matters */
-    OK(w, "place_electrode t1 V1 fourth_icr_right");
+    BAD(w, "place_electrode t1 V1 fourth_icr_right", "ukjent plassering «fourth_icr_right»");
+    OK(w, "place_electrode t1 V1 ic4_right_sternal");
     BAD(w, "label t1 ghost", "ukjent person «ghost»");
     OK(w, "label t1 jonas");
     world_close_task(w, world_task(w, "t1"));
