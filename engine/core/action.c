@@ -38,6 +38,7 @@ const ActionSpec action_specs[ACTION_COUNT] = {
     [ACTION_PAGE_DOCTOR] = {"page_doctor", 1, {ARG_ID}, {"doctor"}, "henter legen"},
     [ACTION_LOCK_SCREEN] = {"lock_screen", A0, "låser skjermen"},
     [ACTION_UNLOCK_SCREEN] = {"unlock_screen", A0, "låser opp skjermen"},
+    [ACTION_PAUSE] = {"pause", A0, "tar pause (eksamen: pausen registreres)"},
 };
 #undef A0
 

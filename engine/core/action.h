@@ -35,6 +35,7 @@ typedef enum ActionKind {
     ACTION_PAGE_DOCTOR,
     ACTION_LOCK_SCREEN,
     ACTION_UNLOCK_SCREEN,
+    ACTION_PAUSE,
     ACTION_COUNT
 } ActionKind;
 

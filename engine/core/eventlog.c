@@ -16,6 +16,7 @@ void eventlog_free(EventLog *log)
         action_free(&e->action);
         free(e->code);
         free(e->who);
+        free(e->to);
         free(e->text);
         free(e->goal);
         free(e->rule);
@@ -50,10 +51,12 @@ void eventlog_add_happening(EventLog *log, SimTime t, const char *code, const ch
     e->text = sk_xstrdup(text);
 }
 
-void eventlog_add_say(EventLog *log, SimTime t, const char *who, const char *text)
+void eventlog_add_say(EventLog *log, SimTime t, const char *who, const char *to,
+                      const char *text)
 {
     Event *e = append(log, t, EVENT_SAY);
     e->who = sk_xstrdup(who);
+    e->to = sk_xstrdup(to);
     e->text = sk_xstrdup(text);
 }
 

@@ -26,6 +26,7 @@ typedef struct Event {
     Action action;  /* EVENT_ACTION */
     char *code;     /* HAPPENING: what ("arrival", "call_ringing", ...) */
     char *who;      /* HAPPENING / SAY: the person concerned or speaking */
+    char *to;       /* SAY by the trainee: the person answered */
     char *text;     /* HAPPENING / SAY / SCORE: the words (bokmål) */
     /* EVENT_SCORE */
     ScoreKind score_kind;
@@ -46,7 +47,9 @@ void eventlog_free(EventLog *log);
 void eventlog_add_action(EventLog *log, const Action *action);
 void eventlog_add_happening(EventLog *log, SimTime t, const char *code, const char *who,
                             const char *text);
-void eventlog_add_say(EventLog *log, SimTime t, const char *who, const char *text);
+/* to: for the trainee's lines, the person answered (else NULL). */
+void eventlog_add_say(EventLog *log, SimTime t, const char *who, const char *to,
+                      const char *text);
 void eventlog_add_score(EventLog *log, SimTime t, ScoreKind kind, const char *goal, int points,
                         const char *rule, const char *text, const char *better);
 

@@ -150,6 +150,37 @@ done:
     return rc;
 }
 
+int file_replace(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = sk_xmalloc(n);
+    snprintf(tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    int rc = -1;
+    if (fd < 0) {
+        snprintf(err, errsize, "%s: kan ikke lage fil (%s)", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        snprintf(err, errsize, "%s: skrivefeil (%s)", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        goto done;
+    }
+    close(fd);
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errsize, "%s: kan ikke lagre filen (%s)", path, strerror(errno));
+        unlink(tmp);
+        goto done;
+    }
+    sync_dir_of(path);
+    rc = 0;
+done:
+    free(tmp);
+    return rc;
+}
+
 int file_make_dirs(const char *path, char *err, size_t errsize)
 {
     if (!path || !*path) {

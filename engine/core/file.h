@@ -17,6 +17,10 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len, char *e
  * -1 with a message (EEXIST: "finnes allerede"). */
 int file_write_new(const char *path, const char *data, size_t len, char *err, size_t errsize);
 
+/* Writes data to path, replacing what was there, atomically (temporary file,
+ * fsync, rename): for settings, never for reports. Returns 0 or -1 with a message. */
+int file_replace(const char *path, const char *data, size_t len, char *err, size_t errsize);
+
 /* Creates the folder and its parents (mode 0700 for new ones). Returns 0 or -1. */
 int file_make_dirs(const char *path, char *err, size_t errsize);
 

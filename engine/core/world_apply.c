@@ -40,6 +40,7 @@ static int check(const World *w, const Action *a, char *err, size_t errsize)
     switch (a->kind) {
     case ACTION_WAIT:
     case ACTION_CALL_113:
+    case ACTION_PAUSE:
         return 0;
     case ACTION_SERVE: {
         Visit *v = world_visit(w, x[0]);
@@ -210,9 +211,9 @@ static void say_choice(World *w, const Action *a)
         return;
     if (a->kind == ACTION_CHOOSE) {
         int i = strlist_index(&p->keys, a->args[1]);
-        eventlog_add_say(&w->log, w->clock.now, "trainee", p->texts.items[i]);
+        eventlog_add_say(&w->log, w->clock.now, "trainee", p->person, p->texts.items[i]);
     } else {
-        eventlog_add_say(&w->log, w->clock.now, "trainee", a->args[1]);
+        eventlog_add_say(&w->log, w->clock.now, "trainee", p->person, a->args[1]);
     }
 }
 

@@ -84,6 +84,7 @@ static cJSON *render_event(const Event *e)
         break;
     case EVENT_SAY:
         add_string(o, "who", e->who);
+        add_string(o, "to", e->to);
         add_string(o, "text", e->text);
         break;
     case EVENT_SCORE:

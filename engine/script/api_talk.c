@@ -73,7 +73,7 @@ static int talk_ask(lua_State *L, const char *person)
         strlist_push(&p->texts, lua_tostring(L, -1));
         lua_pop(L, 3);
     }
-    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, question);
+    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, NULL, question);
     return sk_wait(L, WAIT_REPLY, deadline, person, NULL);
 }
 
@@ -88,7 +88,7 @@ static int talk_ask_text(lua_State *L, const char *person)
     char err[256];
     if (!world_open_prompt(sc->world, person, PROMPT_TEXT, question, err, sizeof err))
         return luaL_error(L, "ask_text: %s", err);
-    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, question);
+    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, NULL, question);
     return sk_wait(L, WAIT_REPLY, deadline, person, NULL);
 }
 
@@ -96,7 +96,7 @@ static int talk_say(lua_State *L, const char *person)
 {
     Scenario *sc = sk_scenario(L);
     const char *text = checked_line_arg(L, 2, "say");
-    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, text);
+    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, NULL, text);
     return 0;
 }
 

@@ -15,6 +15,19 @@ const char *ui_font_path(void)
     return env && *env ? env : SKRANKEN_FONT_FILE;
 }
 
+#ifndef SKRANKEN_FONT_BOLD_FILE
+#define SKRANKEN_FONT_BOLD_FILE SKRANKEN_FONT_FILE
+#endif
+
+const char *ui_font_bold_path(void)
+{
+    const char *env = getenv("SKRANKEN_FONT_BOLD");
+    if (env && *env)
+        return env;
+    env = getenv("SKRANKEN_FONT");
+    return env && *env ? env : SKRANKEN_FONT_BOLD_FILE;
+}
+
 /* æ ø å Æ Ø Å, and é for names like André. */
 static const Uint16 needed[] = {0xe6, 0xf8, 0xe5, 0xc6, 0xd8, 0xc5, 0xe9};
 

@@ -7,6 +7,9 @@
 
 /* The font file to use: $SKRANKEN_FONT, else the one found at build time. */
 const char *ui_font_path(void);
+/* The bold face beside it ($SKRANKEN_FONT_BOLD, else the build's), or the
+ * regular font if there is none. */
+const char *ui_font_bold_path(void);
 
 /* Opens the font with SDL_ttf and checks that it has every glyph of the
  * Norwegian alphabet. Returns 0, or -1 with a message naming the file. */

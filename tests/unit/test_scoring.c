@@ -92,7 +92,7 @@ static void test_attempt(void)
     EventLog log;
     eventlog_init(&log);
     eventlog_add_happening(&log, 0, "arrival", "hse3006.a", "hse3006.a");
-    eventlog_add_say(&log, 0, "hse3006.a", "tekst");
+    eventlog_add_say(&log, 0, "hse3006.a", NULL, "tekst");
     score(&log, SCORE_AWARD, "hse3006.a", 6);
     score(&log, SCORE_AWARD, "hse3006.a", 3);
     score(&log, SCORE_DEDUCT, "hse3006.a", 2); /* a: 9 - 2 = 7 of 10 */

@@ -1,0 +1,155 @@
+/* The start screen: trainee name, the scenario library, mode, start. */
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void start_selected(App *app)
+{
+    const UiHost *h = app->host;
+    size_t n = h->library_count(h->ctx);
+    if (!n)
+        return;
+    const UiLibraryEntry *e = h->library_entry(h->ctx, (size_t)app->selected);
+    if (strbuf_str(&app->name)[0] == '\0') {
+        snprintf(app->lib_message, sizeof app->lib_message, "%s", ui_text(S_LIB_NEED_NAME));
+        ui_focus(&app->ui, ui_id("lib.name", 0));
+        return;
+    }
+    if (e->error) {
+        app_fault(app, e->error);
+        return;
+    }
+    if (app->exam && !e->exam) {
+        snprintf(app->lib_message, sizeof app->lib_message, "%s: %s", e->title,
+                 ui_text(S_LIB_NO_EXAM));
+        return;
+    }
+    app->lib_message[0] = '\0';
+    app_start_attempt(app, e->path);
+}
+
+void screen_library(App *app)
+{
+    Ui *ui = &app->ui;
+    const UiTheme *t = ui->theme;
+    const UiHost *h = app->host;
+    int u = ui->unit;
+    int lh = gfx_line_height(ui->g, FONT_BODY);
+    UiRect all = {0, 0, app->width, app->height};
+    UiRect top = rect_cut_top(&all, u * 4);
+    gfx_fill(ui->g, top, t->accent);
+    gfx_text(ui->g, u, u / 2, ui_text(S_APP_TITLE), FONT_HUGE, t->accent_text);
+    gfx_text(ui->g, u * 12, u + u / 2, ui_text(S_LIB_HEADING), FONT_LARGE, t->accent_text);
+    UiRect help = rect_cut_bottom(&all, lh + u);
+    gfx_text(ui->g, u, help.y + u / 2, ui_text(S_LIB_HELP), FONT_SMALL, t->muted);
+    all = rect_shrink(all, u);
+
+    /* Left: name, mode, start. */
+    UiRect left = rect_cut_left(&all, all.w * 32 / 100);
+    rect_cut_left(&all, u);
+    ui_panel(ui, left, NULL);
+    UiRect l = rect_shrink(left, u);
+    gfx_text(ui->g, l.x, l.y, ui_text(S_LIB_NAME), FONT_BOLD, t->text);
+    rect_cut_top(&l, lh + 6);
+    UiRect field = rect_cut_top(&l, lh + u);
+    size_t before = app->name.len;
+    if (ui_text_field(ui, ui_id("lib.name", 0), field, &app->name, ui_text(S_LIB_NAME_HINT), 100))
+        start_selected(app);
+    if (app->name.len != before)
+        h->library_refresh(h->ctx, strbuf_str(&app->name));
+    app_hit(app, ui_text(S_LIB_NAME), field);
+    rect_cut_top(&l, u);
+    gfx_text(ui->g, l.x, l.y, ui_text(S_LIB_MODE), FONT_BOLD, t->text);
+    rect_cut_top(&l, lh + 6);
+    UiRect modes = rect_cut_top(&l, lh + u);
+    UiRect m1 = rect_cut_left(&modes, modes.w / 2 - 4);
+    rect_cut_left(&modes, 8);
+    char label[128];
+    snprintf(label, sizeof label, "%s%s", app->exam ? "" : "✓ ", ui_text(S_MODE_PRACTICE));
+    if (ui_button(ui, ui_id("lib.practice", 0), m1, label,
+                  app->exam ? BUTTON_NORMAL : BUTTON_PRIMARY, 1))
+        app->exam = 0;
+    app_hit(app, ui_text(S_MODE_PRACTICE), m1);
+    snprintf(label, sizeof label, "%s%s", app->exam ? "✓ " : "", ui_text(S_MODE_EXAM));
+    if (ui_button(ui, ui_id("lib.exam", 0), modes, label,
+                  app->exam ? BUTTON_PRIMARY : BUTTON_NORMAL, 1))
+        app->exam = 1;
+    app_hit(app, ui_text(S_MODE_EXAM), modes);
+    rect_cut_top(&l, u);
+    UiRect start = rect_cut_top(&l, lh + u);
+    if (ui_button(ui, ui_id("lib.start", 0), start, ui_text(S_LIB_START), BUTTON_PRIMARY,
+                  h->library_count(h->ctx) > 0))
+        start_selected(app);
+    app_hit(app, ui_text(S_LIB_START), start);
+    if (app->lib_message[0]) {
+        rect_cut_top(&l, u / 2);
+        gfx_text_wrapped(ui->g, l.x, l.y, l.w, app->lib_message, FONT_BODY, t->bad, 1);
+    }
+
+    /* Right: the library. */
+    ui_panel(ui, all, ui_text(S_LIB_HEADING));
+    UiRect list = rect_shrink(all, 1);
+    rect_cut_top(&list, gfx_line_height(ui->g, FONT_BOLD) + 11);
+    size_t n = h->library_count(h->ctx);
+    if (n == 0) {
+        gfx_text(ui->g, list.x + u, list.y + u, ui_text(S_LIB_EMPTY), FONT_BODY, t->muted);
+        return;
+    }
+    if (app->selected >= (int)n)
+        app->selected = (int)n - 1;
+    /* Up/Down move the selection when no text field takes them. */
+    if (ui->in.key == UI_KEY_DOWN && app->selected + 1 < (int)n) {
+        app->selected++;
+        ui_focus(ui, ui_id("lib.row", app->selected));
+    } else if (ui->in.key == UI_KEY_UP && app->selected > 0) {
+        app->selected--;
+        ui_focus(ui, ui_id("lib.row", app->selected));
+    }
+    /* The selected scenario's goals under the list. */
+    const UiLibraryEntry *sel = h->library_entry(h->ctx, (size_t)app->selected);
+    int detail_h = lh * 6 + u;
+    UiRect detail = rect_cut_bottom(&list, detail_h);
+    int row_h = lh * 2 + 10;
+    int visible = list.h / row_h;
+    if (visible < 1)
+        visible = 1;
+    int first = app->selected >= visible ? app->selected - visible + 1 : 0;
+    for (int i = first; i < (int)n && i < first + visible; i++) {
+        const UiLibraryEntry *e = h->library_entry(h->ctx, (size_t)i);
+        UiRect r = {list.x, list.y + (i - first) * row_h, list.w, row_h};
+        char detail_text[256], best[64];
+        if (e->best_grade > 0)
+            snprintf(best, sizeof best, "%s: %s %d (%d/%d)", ui_text(S_LIB_BEST), ui_text(S_DEB_GRADE),
+                     e->best_grade, e->best_points, e->best_max);
+        else
+            snprintf(best, sizeof best, "%s: %s", ui_text(S_LIB_BEST), ui_text(S_LIB_NONE));
+        snprintf(detail_text, sizeof detail_text, "%d %s · %s %d/5 · %zu %s · %s%s%s",
+                 e->minutes, ui_text(S_LIB_MINUTES), ui_text(S_LIB_DIFFICULTY), e->difficulty,
+                 e->goals.count, ui_text(S_LIB_GOALS), best, e->error ? " · " : "",
+                 e->error ? ui_text(S_LIB_BROKEN) : "");
+        if (ui_row(ui, ui_id("lib.row", i), r, e->title, detail_text, i == app->selected)) {
+            app->selected = i;
+            if (ui->in.key == UI_KEY_ENTER)
+                start_selected(app);
+        }
+        app_hit(app, e->title, r);
+    }
+    gfx_fill(ui->g, (UiRect){detail.x, detail.y, detail.w, 1}, t->border);
+    UiRect d = rect_shrink(detail, u / 2);
+    int y = d.y;
+    if (sel->summary)
+        y += gfx_text_wrapped(ui->g, d.x, y, d.w, sel->summary, FONT_BODY, t->text, 1);
+    char goals[1024] = "";
+    const Catalog *cat = h->catalog(h->ctx);
+    for (size_t i = 0; i < sel->goals.count; i++) {
+        const CatalogGoal *g = catalog_find(cat, sel->goals.items[i]);
+        char one[200];
+        snprintf(one, sizeof one, "%s%s", i ? " · " : "", g ? g->title : sel->goals.items[i]);
+        if (strlen(goals) + strlen(one) < sizeof goals)
+            strcat(goals, one);
+    }
+    char line[1200];
+    snprintf(line, sizeof line, "%s: %s", ui_text(S_LIB_GOALS), goals);
+    gfx_text_wrapped(ui->g, d.x, y + 4, d.w, line, FONT_SMALL, t->muted, 1);
+}

@@ -1,0 +1,75 @@
+/* The graphical front desk. The program's app layer hands the UI a host: a
+ * struct of functions that start, drive, finish and save attempts, so the UI
+ * never touches reports or files of its own except its settings. The UI reads
+ * the scenario's world to draw it and turns clicks and keys into the same
+ * actions as the headless runner's inputs file. */
+#ifndef SKRANKEN_UI_H
+#define SKRANKEN_UI_H
+
+#include "assess/catalog.h"
+#include "assess/scoring.h"
+#include "core/action.h"
+#include "core/strbuf.h"
+#include "script/scenario.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct UiLibraryEntry {
+    char *path;          /* scenario file */
+    char *id, *title, *summary;
+    int minutes, difficulty;
+    int practice, exam;  /* modes it allows */
+    StrList goals;       /* goal ids it assesses */
+    int best_grade;      /* best earlier result of this trainee, 0 if none */
+    int best_points, best_max;
+    char *error;         /* the load error if it cannot be played, else NULL */
+} UiLibraryEntry;
+
+typedef enum UiActResult { UI_ACT_OK = 0, UI_ACT_MISMATCH = 1, UI_ACT_FAULT = 2 } UiActResult;
+
+typedef struct UiHost {
+    void *ctx;
+    /* The scenario library (re-read for a trainee name, for best results). */
+    size_t (*library_count)(void *ctx);
+    const UiLibraryEntry *(*library_entry)(void *ctx, size_t index);
+    void (*library_refresh)(void *ctx, const char *trainee);
+    /* Starts an attempt. 0, or -1 with "file:line: message" in err. */
+    int (*start)(void *ctx, const char *path, const char *trainee, int exam, uint64_t seed,
+                 char *err, size_t errsize);
+    Scenario *(*scenario)(void *ctx);
+    /* Applies an action at its time (advancing first). */
+    UiActResult (*act)(void *ctx, const Action *action, char *err, size_t errsize);
+    /* Runs everything due up to t. 0, or -1 on a scenario fault (message in err). */
+    int (*advance)(void *ctx, SimTime t, char *err, size_t errsize);
+    /* Plays to the end, scores, saves the report; report_path gets its path.
+     * 0, -1 on a scenario fault, -2 when the report could not be saved (err). */
+    int (*finish)(void *ctx, char *report_path, size_t pathsize, char *err, size_t errsize);
+    const Assessment *(*assessment)(void *ctx);
+    const Catalog *(*catalog)(void *ctx);
+    /* Drops the current attempt without a report. */
+    void (*abandon)(void *ctx);
+    /* Where the settings file lives (NULL: settings are not kept). */
+    const char *(*settings_path)(void *ctx);
+} UiHost;
+
+typedef struct UiOptions {
+    const char *lang;            /* "nb" (default) or "en" */
+    const char *trainee;         /* preset name, or NULL */
+    const char *scenario_path;   /* open straight into this scenario, or NULL */
+    int exam;
+    uint64_t seed;
+    int seed_given;
+    double speed;                /* simulated seconds per real second (default 1) */
+    int width, height;           /* initial window size (0: 1280 x 720) */
+    const char *script_path;     /* test driver: scripted input events, or NULL */
+    int exit_after_debrief;      /* test driver: quit once the debrief is shown */
+} UiOptions;
+
+/* 1 if a display can be opened (without opening a window). */
+int ui_display_available(char *why, size_t whysize);
+
+/* Runs the GUI until the user quits. Returns the process exit code. */
+int ui_run(const UiOptions *opts, const UiHost *host);
+
+#endif

@@ -1,0 +1,103 @@
+/* Shared by the GUI's screens. */
+#ifndef SKRANKEN_UI_INTERNAL_H
+#define SKRANKEN_UI_INTERNAL_H
+
+#include "gfx.h"
+#include "layout.h"
+#include "strings.h"
+#include "ui.h"
+#include "widgets.h"
+
+typedef enum Screen { SCREEN_LIBRARY, SCREEN_DESK, SCREEN_DEBRIEF, SCREEN_ERROR } Screen;
+typedef enum DeskTab { TAB_RECORD, TAB_TIMEBOK, TAB_INBOX, TAB_LAB, TAB_COUNT } DeskTab;
+
+/* Where each labelled widget was drawn this frame: the test driver clicks by label. */
+typedef struct UiHit {
+    char label[96];
+    UiRect r;
+} UiHit;
+
+typedef struct App {
+    const UiHost *host;
+    UiOptions opts;
+    Ui ui;
+    Screen screen;
+    int width, height;     /* drawable size in pixels */
+    int text_percent;      /* text scale, 70-200 */
+    int contrast;
+    double pixel_ratio;
+
+    /* library */
+    StrBuf name;
+    int selected;
+    int exam;
+    char lib_message[256];
+
+    /* attempt */
+    char scenario_path[1024];
+    uint64_t seed;
+    int running;
+    int paused;
+    SimTime sim_anchor;           /* simulated time at wall_anchor */
+    unsigned long long wall_anchor; /* SDL ticks (ms) */
+    double speed;
+
+    /* desk */
+    char talk_to[72];             /* the person whose conversation is shown */
+    StrBuf typed, amount, search;
+    StrList hits;
+    int searched;
+    DeskTab tab;
+    int tb_day;
+    char tb_doctor[72];
+    SimTime tb_time;
+    int tb_sel_day, tb_selected, tb_moving;
+    int tb_patient;               /* index into the patients list for booking */
+    char msg_open[72];
+    char lab_task[72];
+    char lab_lead[8];
+    int label_patient;
+    size_t seen_scores;           /* score events already shown as feedback */
+    char feedback[512];
+    int feedback_kind;            /* 0 none, 1 good, 2 deduction, 3 critical */
+    unsigned long long feedback_until;
+    char status[512];
+    int scroll_conv, scroll_tool, scroll_timeline;
+
+    /* debrief / error */
+    char report_path[1024];
+    char report_error[512];
+    char error[4096];
+
+    UiHit hits_frame[256];
+    int hit_count;
+    int quit;
+} App;
+
+void app_hit(App *app, const char *label, UiRect r);
+
+/* screens */
+void screen_library(App *app);
+void screen_desk(App *app);
+void desk_tools(App *app, UiRect tabs, UiRect tool);
+void screen_debrief(App *app);
+void screen_error(App *app);
+
+/* attempt control (ui.c) */
+int app_start_attempt(App *app, const char *path);
+void app_finish_attempt(App *app);
+void app_fault(App *app, const char *message);
+SimTime app_sim_now(const App *app);
+/* Makes an action at the current simulated time and hands it to the host; shows
+ * why in the status line if it does not fit. */
+int app_act(App *app, ActionKind kind, const char *a0, const char *a1, const char *a2,
+            const char *a3);
+void app_set_pause(App *app, int paused);
+
+/* small helpers */
+unsigned long long ui_ticks(void);
+const char *app_person_name(App *app, const char *id);
+void app_format_seconds(long seconds, char *buf, size_t size);
+int app_is_ecg(const LabTask *task);
+
+#endif
