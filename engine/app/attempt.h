@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include <time.h>
+
 typedef struct Attempt {
     Scenario *scenario;
     const Catalog *catalog;
@@ -21,6 +23,8 @@ typedef struct Attempt {
     StrList inputs;        /* every applied action as an inputs-file line */
     Assessment assessment; /* after attempt_finish */
     int finished;
+    time_t wall_start;     /* when the attempt began (for the report's wall data) */
+    long long mono_start;  /* monotonic ms at the start */
 } Attempt;
 
 typedef enum AttemptStatus {
@@ -38,6 +42,13 @@ AttemptStatus attempt_start(Attempt *at, const char *scenario_path, const Catalo
 AttemptStatus attempt_act(Attempt *at, const Action *action, char *err, size_t errsize);
 /* Plays to the end and scores. */
 AttemptStatus attempt_finish(Attempt *at, char *err, size_t errsize);
+/* Renders the finished attempt's report and saves it as a new file: at
+ * report_path if given (which must not exist), else in <data_dir>/reports under a
+ * fresh name (data_dir NULL: the default data folder). Sets *saved_path (caller
+ * frees). Returns 0, or -1 with the reason in err. */
+int attempt_save_report(Attempt *at, const char *report_path, const char *data_dir,
+                        char **saved_path, char *err, size_t errsize);
 void attempt_free(Attempt *at);
+long long attempt_monotonic_ms(void);
 
 #endif

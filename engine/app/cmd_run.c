@@ -52,21 +52,7 @@ static int parse_seed(const char *text, unsigned long long *out)
     return 0;
 }
 
-static const char *end_reason(const EventLog *log)
-{
-    for (size_t i = 0; i < log->count; i++)
-        if (log->items[i].kind == EVENT_HAPPENING && log->items[i].code &&
-            strcmp(log->items[i].code, "finish") == 0)
-            return "finish";
-    return "time_up";
-}
 
-static long long monotonic_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 int cmd_run(int argc, char **argv)
 {
@@ -113,14 +99,11 @@ int cmd_run(int argc, char **argv)
 
     int rc = 2;
     char err[2048];
-    char *catalog_path = NULL, *scenario_path = NULL, *data_dir = NULL, *report_path = NULL;
-    char *report_text = NULL;
+    char *catalog_path = NULL, *scenario_path = NULL, *report_path = NULL;
     Catalog *catalog = NULL;
     InputsFile inputs = {0};
     Attempt at;
     memset(&at, 0, sizeof at);
-    time_t wall_start = time(NULL);
-    long long mono_start = monotonic_ms();
 
     const char *cat_opt = cli_option(opts, "--catalog")->value;
     if (cat_opt) {
@@ -174,46 +157,8 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
 
-    World *world = scenario_world(at.scenario);
-    ReportWall wall = {wall_start, time(NULL), monotonic_ms() - mono_start};
-    ReportInput in = {
-        .engine_version = SKRANKEN_VERSION,
-        .meta = scenario_meta(at.scenario),
-        .scenario_sha256 = at.sha256,
-        .trainee = trainee,
-        .exam = exam,
-        .seed = seed,
-        .assessment = &at.assessment,
-        .log = &world->log,
-        .catalog = catalog,
-        .inputs = &at.inputs,
-        .sim_end = world->clock.now,
-        .end_reason = end_reason(&world->log),
-        .wall = &wall,
-    };
-    report_text = report_render(&in);
-    if (report_opt) {
-        report_path = sk_xstrdup(report_opt);
-    } else {
-        data_dir = paths_data_dir(cli_option(opts, "--data-dir")->value);
-        if (!data_dir) {
-            fprintf(stderr, "skranken run: finner ingen datamappe (HOME og XDG_DATA_HOME mangler); "
-                            "bruk --data-dir eller --report\n");
-            goto done;
-        }
-        StrBuf dir;
-        strbuf_init(&dir);
-        strbuf_addf(&dir, "%s/reports", data_dir);
-        if (file_make_dirs(dir.data, err, sizeof err) != 0) {
-            fprintf(stderr, "skranken run: %s\n", err);
-            strbuf_free(&dir);
-            goto done;
-        }
-        report_path = report_new_path(dir.data, scenario_meta(at.scenario)->id, trainee,
-                                      wall_start);
-        strbuf_free(&dir);
-    }
-    if (file_write_new(report_path, report_text, strlen(report_text), err, sizeof err) != 0) {
+    if (attempt_save_report(&at, report_opt, cli_option(opts, "--data-dir")->value, &report_path,
+                            err, sizeof err) != 0) {
         fprintf(stderr, "skranken run: rapporten ble ikke lagret: %s\n", err);
         goto done;
     }
@@ -228,8 +173,6 @@ done:
     catalog_free(catalog);
     free(catalog_path);
     free(scenario_path);
-    free(data_dir);
     free(report_path);
-    free(report_text);
     return rc;
 }

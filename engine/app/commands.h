@@ -7,7 +7,12 @@
 #define SKRANKEN_VERSION "0.0.0"
 #endif
 
+/* skranken play ... (and skranken with no arguments): the GUI. */
+int cmd_play(int argc, char **argv);
+
 /* skranken run ...: returns the process exit code. */
 int cmd_run(int argc, char **argv);
+/* skranken catalog import ...: Grep JSON and school mappings (docs/curriculum.md). */
+int cmd_catalog(int argc, char **argv);
 
 #endif

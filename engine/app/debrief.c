@@ -62,6 +62,9 @@ void debrief_print(FILE *out, const Attempt *at, const char *report_path)
         if (cg && cg->official_code)
             fprintf(out, " (%s)", cg->official_code);
         fprintf(out, "%s\n", g->criticals ? "  – KRITISK FEIL" : "");
+        if (cg && cg->official_code && cg->official_title) /* a school's mapping */
+            fprintf(out, "%21soffisielt kompetansemål %s: %s\n", "",
+                    cg->official_code, cg->official_title);
     }
 
     print_scores(out, log, SCORE_CRITICAL, "Kritiske feil");

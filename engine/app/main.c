@@ -10,11 +10,18 @@ static void print_help(FILE *out)
           "helsesekretær)\n"
           "\n"
           "Bruk:\n"
+          "  skranken              åpner skranken i et vindu (biblioteket)\n"
+          "  skranken play [SCENARIO] [--mode practice|exam] [--seed N]\n"
+          "               [--trainee NAVN] [--lang nb|en] [--speed X]\n"
+          "      Åpner vinduet rett i et scenario (uten SCENARIO: biblioteket).\n"
           "  skranken run SCENARIO --inputs FIL [--seed N] [--trainee NAVN]\n"
           "               [--mode practice|exam] [--report STI] [--data-dir MAPPE]\n"
           "               [--catalog FIL] [--quiet]\n"
           "      Spiller et scenario uten vindu fra en fil med innspilte handlinger,\n"
           "      skriver debrief og lagrer en JSON-rapport.\n"
+          "  skranken catalog import FIL.json [--out FIL] [--map MAPPING.json]\n"
+          "      Leser offisielle kompetansemål fra Udirs Grep-JSON (data.udir.no) og\n"
+          "      kobler arbeidsmålene til dem (se docs/curriculum.md).\n"
           "  skranken --help       denne teksten\n"
           "  skranken --version    versjonen\n"
           "\n"
@@ -28,10 +35,8 @@ static void print_help(FILE *out)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        print_help(stderr);
-        return 2;
-    }
+    if (argc < 2)
+        return cmd_play(argc, argv);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         if (argc > 2)
@@ -47,6 +52,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc, argv);
+    if (strcmp(cmd, "play") == 0)
+        return cmd_play(argc, argv);
+    if (strcmp(cmd, "catalog") == 0)
+        return cmd_catalog(argc, argv);
     fprintf(stderr, "skranken: ukjent kommando «%.60s» (se «skranken --help»)\n", cmd);
     return 2;
 }

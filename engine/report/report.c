@@ -232,3 +232,38 @@ char *report_new_path(const char *dir, const char *scenario_id, const char *trai
     free(slug);
     return sb.data;
 }
+
+int report_read_summary(const char *path, ReportSummary *out)
+{
+    char *text = NULL, err[256];
+    size_t len = 0;
+    memset(out, 0, sizeof *out);
+    if (file_read_all(path, (size_t)16 << 20, &text, &len, err, sizeof err) != 0)
+        return -1;
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    free(text);
+    if (!root)
+        return -1;
+    int rc = -1;
+    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(sc, "id");
+    const cJSON *trainee = cJSON_GetObjectItemCaseSensitive(root, "trainee");
+    const cJSON *res = cJSON_GetObjectItemCaseSensitive(root, "result");
+    const cJSON *grade = cJSON_GetObjectItemCaseSensitive(res, "grade");
+    const cJSON *points = cJSON_GetObjectItemCaseSensitive(res, "points");
+    const cJSON *max = cJSON_GetObjectItemCaseSensitive(res, "max");
+    if (cJSON_IsString(format) && strcmp(format->valuestring, "skranken-report") == 0 &&
+        cJSON_IsString(id) && cJSON_IsString(trainee) && cJSON_IsNumber(grade) &&
+        cJSON_IsNumber(points) && cJSON_IsNumber(max)) {
+        snprintf(out->scenario_id, sizeof out->scenario_id, "%s", id->valuestring);
+        snprintf(out->trainee, sizeof out->trainee, "%s", trainee->valuestring);
+        out->grade = grade->valueint;
+        out->points = points->valueint;
+        out->max = max->valueint;
+        out->passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "passed"));
+        rc = 0;
+    }
+    cJSON_Delete(root);
+    return rc;
+}

@@ -49,4 +49,14 @@ char *report_new_path(const char *dir, const char *scenario_id, const char *trai
  * everything else '-'. Caller frees. */
 char *report_slug(const char *name);
 
+/* The few facts the library shows about an earlier attempt. */
+typedef struct ReportSummary {
+    char scenario_id[72];
+    char trainee[128];
+    int grade, points, max, passed;
+} ReportSummary;
+
+/* Reads a report file's summary. 0, or -1 if it is not a readable report. */
+int report_read_summary(const char *path, ReportSummary *out);
+
 #endif

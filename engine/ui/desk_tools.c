@@ -31,7 +31,9 @@ static void record_tab(App *app, UiRect r)
     World *w = world_of(app);
     int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
     UiRect lockbar = rect_cut_bottom(&r, lh + u);
-    int lw = gfx_text_width(ui->g, ui_text(S_REC_UNLOCK), FONT_BODY) + u * 2;
+    int lw1 = gfx_text_width(ui->g, ui_text(S_REC_UNLOCK), FONT_BODY);
+    int lw2 = gfx_text_width(ui->g, ui_text(S_REC_LOCK), FONT_BODY);
+    int lw = (lw1 > lw2 ? lw1 : lw2) + u * 2;
     UiRect lock = {lockbar.x + lockbar.w - lw, lockbar.y + 4, lw, lockbar.h - 8};
     if (ui_button(ui, ui_id("rec.lock", 0), lock,
                   ui_text(w->screen_locked ? S_REC_UNLOCK : S_REC_LOCK), BUTTON_NORMAL, !app->paused))

@@ -55,10 +55,10 @@ void layout_desk(int width, int height, int unit, DeskLayout *out)
 {
     UiRect all = {0, 0, width < 1 ? 1 : width, height < 1 ? 1 : height};
     out->top = rect_cut_top(&all, unit * 3);
-    /* Three columns: left 26 %, middle 36 %, right the rest; never narrower than
+    /* Three columns: left 25 %, middle 33 %, right the rest; never narrower than
      * about 16 characters where the window allows. */
-    int left = clamp(all.w * 26 / 100, unit * 10, all.w / 3);
-    int middle = clamp(all.w * 36 / 100, unit * 12, all.w / 2);
+    int left = clamp(all.w * 25 / 100, unit * 10, all.w / 3);
+    int middle = clamp(all.w * 33 / 100, unit * 12, all.w / 2);
     UiRect lcol = rect_cut_left(&all, left);
     UiRect mcol = rect_cut_left(&all, middle);
     out->queue = rect_cut_top(&lcol, lcol.h * 45 / 100);

@@ -48,7 +48,8 @@ static void top_bar(App *app, UiRect r)
     char tb[16];
     simtime_format(app_sim_now(app) / 1000 * 1000, tb, sizeof tb);
     int x = r.x + u;
-    x += gfx_text(ui->g, x, r.y + u / 3, tb, FONT_HUGE, t->accent_text) + u;
+    x += gfx_text(ui->g, x, r.y + (r.h - gfx_line_height(ui->g, FONT_LARGE)) / 2, tb, FONT_LARGE,
+                  t->accent_text) + u;
     char line[512];
     snprintf(line, sizeof line, "%s · %s · %s", m->title, strbuf_str(&app->name),
              app->exam ? ui_text(S_MODE_EXAM) : ui_text(S_MODE_PRACTICE));
@@ -182,62 +183,58 @@ static void phone_panel(App *app, UiRect r)
             snprintf(hit, sizeof hit, "answer %d", line);
             app_hit(app, hit, b);
         } else if (c) {
-            UiRect bar = {row.x + 6, row.y + lh + 8, row.w - 12, bh};
-            int third = (bar.w - 12) / 3;
-            UiRect b1 = rect_cut_left(&bar, third);
-            rect_cut_left(&bar, 6);
-            UiRect b2 = rect_cut_left(&bar, third);
-            rect_cut_left(&bar, 6);
+            UiFlow f;
+            ui_flow_begin(&f, (UiRect){row.x + 6, row.y + lh + 8, row.w - 12, in.h});
             int on_hold = c->state == CALL_ON_HOLD;
-            if (ui_button(ui, ui_id("phone.hold", line), b1,
-                          ui_text(on_hold ? S_PHONE_UNHOLD : S_PHONE_HOLD), BUTTON_NORMAL,
-                          !app->paused))
+            char hit[96];
+            UiRect placed;
+            if (ui_flow_button(ui, &f, ui_id("phone.hold", line),
+                               ui_text(on_hold ? S_PHONE_UNHOLD : S_PHONE_HOLD), BUTTON_NORMAL,
+                               !app->paused, &placed))
                 app_act(app, on_hold ? ACTION_UNHOLD : ACTION_HOLD, ln, NULL, NULL, NULL);
-            if (ui_button(ui, ui_id("phone.hangup", line), b2, ui_text(S_PHONE_HANG_UP),
-                          BUTTON_NORMAL, !app->paused))
-                app_act(app, ACTION_HANG_UP, ln, NULL, NULL, NULL);
-            char hit[64];
-            snprintf(hit, sizeof hit, "hang_up %d", line);
-            app_hit(app, hit, b2);
             snprintf(hit, sizeof hit, "hold %d", line);
-            app_hit(app, hit, b1);
-            /* Transfer to the first doctor; more doctors are in the row below. */
+            app_hit(app, hit, placed);
+            if (ui_flow_button(ui, &f, ui_id("phone.hangup", line), ui_text(S_PHONE_HANG_UP),
+                               BUTTON_NORMAL, !app->paused, &placed))
+                app_act(app, ACTION_HANG_UP, ln, NULL, NULL, NULL);
+            snprintf(hit, sizeof hit, "hang_up %d", line);
+            app_hit(app, hit, placed);
             for (size_t i = 0; i < w->person_count; i++)
                 if (w->people[i].kind == PERSON_DOCTOR) {
                     char label[160];
-                    snprintf(label, sizeof label, "→ %s", w->people[i].name);
-                    if (ui_button(ui, ui_id("phone.transfer", line * 100 + (int)i), bar, label,
-                                  BUTTON_NORMAL, !app->paused))
+                    snprintf(label, sizeof label, "%s %s", ui_text(S_PHONE_TRANSFER),
+                             w->people[i].name);
+                    if (ui_flow_button(ui, &f, ui_id("phone.transfer", line * 100 + (int)i), label,
+                                       BUTTON_NORMAL, !app->paused, &placed))
                         app_act(app, ACTION_TRANSFER, ln, w->people[i].id, NULL, NULL);
                     snprintf(hit, sizeof hit, "transfer %d %s", line, w->people[i].id);
-                    app_hit(app, hit, bar);
-                    break;
+                    app_hit(app, hit, placed);
                 }
+            /* the row grows to hold the buttons */
+            int extra = ui_flow_height(&f) - bh;
+            if (extra > 0)
+                rect_cut_top(&in, extra);
         }
         rect_cut_top(&in, 4);
     }
     /* Emergency and the doctor, always at hand. */
     rect_cut_top(&in, 6);
-    UiRect bar = rect_cut_top(&in, bh);
-    UiRect b113 = rect_cut_left(&bar, bar.w / 2 - 3);
-    rect_cut_left(&bar, 6);
-    if (ui_button(ui, ui_id("phone.113", 0), b113, ui_text(S_PHONE_113), BUTTON_DANGER,
-                  !app->paused))
+    UiFlow f;
+    ui_flow_begin(&f, in);
+    UiRect placed;
+    if (ui_flow_button(ui, &f, ui_id("phone.113", 0), ui_text(S_PHONE_113), BUTTON_DANGER,
+                       !app->paused, &placed))
         app_act(app, ACTION_CALL_113, NULL, NULL, NULL, NULL);
-    app_hit(app, ui_text(S_PHONE_113), b113);
+    app_hit(app, ui_text(S_PHONE_113), placed);
     for (size_t i = 0; i < w->person_count; i++)
         if (w->people[i].kind == PERSON_DOCTOR) {
-            char label[160];
+            char label[160], hit[96];
             snprintf(label, sizeof label, "%s: %s", ui_text(S_PHONE_PAGE), w->people[i].name);
-            if (ui_button(ui, ui_id("phone.page", (int)i), bar, label, BUTTON_NORMAL, !app->paused))
+            if (ui_flow_button(ui, &f, ui_id("phone.page", (int)i), label, BUTTON_NORMAL,
+                               !app->paused, &placed))
                 app_act(app, ACTION_PAGE_DOCTOR, w->people[i].id, NULL, NULL, NULL);
-            char hit[96];
             snprintf(hit, sizeof hit, "page %s", w->people[i].id);
-            app_hit(app, hit, bar);
-            rect_cut_top(&in, 6);
-            bar = rect_cut_top(&in, bh);
-            if (bar.h < bh)
-                break;
+            app_hit(app, hit, placed);
         }
 }
 
@@ -298,8 +295,15 @@ static void conversation_panel(App *app, UiRect r)
 
     /* Bottom: answers, then desk actions for a patient at the counter. */
     int answer_h = 0;
-    if (p && can_talk)
-        answer_h = p->kind == PROMPT_CHOICE ? (int)p->keys.count * (lh * 2 + 10) : lh + u + 8;
+    if (p && can_talk && p->kind == PROMPT_CHOICE) {
+        for (size_t i = 0; i < p->keys.count; i++) {
+            char label[2100];
+            snprintf(label, sizeof label, "%zu  %s", i + 1, p->texts.items[i]);
+            answer_h += gfx_text_wrapped(ui->g, 0, 0, in.w - 16, label, FONT_BODY, t->text, 0) + 10;
+        }
+    } else if (p && can_talk) {
+        answer_h = lh + u + 8;
+    }
     int desk_h = at_counter ? lh + u + 8 : 0;
     UiRect bottom = rect_cut_bottom(&in, answer_h + desk_h + 8);
     /* Transcript: this person's lines and the trainee's answers to them. */
@@ -337,10 +341,11 @@ static void conversation_panel(App *app, UiRect r)
         if (ui->in.text[0] >= '1' && ui->in.text[0] <= '9' && ui->in.text[1] == '\0')
             digit = ui->in.text[0] - '0';
         for (size_t i = 0; i < p->keys.count; i++) {
-            UiRect row = rect_cut_top(&b, lh * 2 + 6);
-            rect_cut_top(&b, 4);
             char label[2100];
             snprintf(label, sizeof label, "%zu  %s", i + 1, p->texts.items[i]);
+            int h = gfx_text_wrapped(ui->g, 0, 0, b.w - 16, label, FONT_BODY, t->text, 0);
+            UiRect row = rect_cut_top(&b, h + 6);
+            rect_cut_top(&b, 4);
             uint32_t id = ui_id("conv.choice", (int)i);
             int hit = ui_focusable(ui, id, row);
             gfx_fill(ui->g, row, t->panel_alt);

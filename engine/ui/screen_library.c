@@ -39,8 +39,8 @@ void screen_library(App *app)
     UiRect all = {0, 0, app->width, app->height};
     UiRect top = rect_cut_top(&all, u * 4);
     gfx_fill(ui->g, top, t->accent);
-    gfx_text(ui->g, u, u / 2, ui_text(S_APP_TITLE), FONT_HUGE, t->accent_text);
-    gfx_text(ui->g, u * 12, u + u / 2, ui_text(S_LIB_HEADING), FONT_LARGE, t->accent_text);
+    int tw = gfx_text(ui->g, u, u / 2, ui_text(S_APP_TITLE), FONT_HUGE, t->accent_text);
+    gfx_text(ui->g, u * 2 + tw, u + u / 2, ui_text(S_LIB_HEADING), FONT_LARGE, t->accent_text);
     UiRect help = rect_cut_bottom(&all, lh + u);
     gfx_text(ui->g, u, help.y + u / 2, ui_text(S_LIB_HELP), FONT_SMALL, t->muted);
     all = rect_shrink(all, u);

@@ -59,10 +59,10 @@
     X(S_PHONE_TRANSFER, "Sett over til", "Transfer to")                                  \
     X(S_PHONE_113, "Ring 113", "Call 113")                                               \
     X(S_PHONE_PAGE, "Hent lege", "Fetch doctor")                                         \
-    X(S_TAB_RECORD, "Journal (F6)", "Record (F6)")                                       \
-    X(S_TAB_TIMEBOK, "Timebok (F7)", "Appointments (F7)")                                \
-    X(S_TAB_INBOX, "Meldinger (F8)", "Messages (F8)")                                    \
-    X(S_TAB_LAB, "Lab (F9)", "Lab (F9)")                                                 \
+    X(S_TAB_RECORD, "Journal F6", "Record F6")                                           \
+    X(S_TAB_TIMEBOK, "Timebok F7", "Book F7")                                            \
+    X(S_TAB_INBOX, "Meldinger F8", "Messages F8")                                        \
+    X(S_TAB_LAB, "Lab F9", "Lab F9")                                                     \
     X(S_REC_SEARCH, "Søk på navn eller fødselsnummer", "Search by name or national ID")  \
     X(S_REC_SEARCH_BUTTON, "Søk", "Search")                                              \
     X(S_REC_NO_HITS, "Ingen treff.", "No matches.")                                      \

@@ -16,6 +16,13 @@
 
 int ui_display_available(char *why, size_t whysize)
 {
+    /* Without a display server SDL may wait on a console driver: decide from the
+     * environment first, as a person would (SDL_VIDEODRIVER chooses explicitly). */
+    const char *driver = getenv("SDL_VIDEODRIVER");
+    if ((!driver || !*driver) && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+        snprintf(why, whysize, "verken DISPLAY eller WAYLAND_DISPLAY er satt");
+        return 0;
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(why, whysize, "%s", SDL_GetError());
         return 0;
@@ -325,7 +332,7 @@ static int save_screenshot(App *app, SDL_Renderer *r, const char *path)
 
 /* Runs driver lines until one has to wait. Returns 1 while the driver wants
  * frames soon. */
-static int drive(App *app, Driver *d, SDL_Renderer *r)
+static int drive(App *app, Driver *d)
 {
     char line[512];
     for (;;) {
@@ -398,9 +405,9 @@ static int drive(App *app, Driver *d, SDL_Renderer *r)
             }
             return 1;
         } else if (strcmp(cmd, "screenshot") == 0) {
-            if (save_screenshot(app, r, rest) != 0)
-                fprintf(stderr, "skranken: skjermbildet %s ble ikke lagret: %s\n", rest,
-                        SDL_GetError());
+            snprintf(app->screenshot, sizeof app->screenshot, "%s", rest);
+            app->ui.dirty = 1;
+            return 1; /* saved after the next frame is drawn */
         } else if (strcmp(cmd, "quit") == 0) {
             app->quit = 1;
             return 0;
@@ -619,7 +626,9 @@ int ui_run(const UiOptions *opts, const UiHost *host)
         in.mouse_y = app->ui.in.mouse_y;
         SDL_Event e;
         int wait = need_draw ? 0 : next_wake_ms(app);
-        int driving = driver.f && drive(app, &driver, ren);
+        int driving = driver.f && drive(app, &driver);
+        if (app->quit)
+            break;
         if (driving && (wait < 0 || wait > 15))
             wait = 15;
         int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
@@ -721,6 +730,12 @@ int ui_run(const UiOptions *opts, const UiHost *host)
                 in.mouse_y = app->ui.in.mouse_y;
                 if (!again)
                     break;
+            }
+            if (app->screenshot[0]) {
+                if (save_screenshot(app, ren, app->screenshot) != 0)
+                    fprintf(stderr, "skranken: skjermbildet %s ble ikke lagret: %s\n",
+                            app->screenshot, SDL_GetError());
+                app->screenshot[0] = '\0';
             }
             SDL_RenderPresent(ren);
             need_draw = 0;

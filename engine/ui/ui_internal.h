@@ -69,6 +69,7 @@ typedef struct App {
     char report_error[512];
     char error[4096];
 
+    char screenshot[1024];        /* test driver: save the next frame here */
     UiHit hits_frame[256];
     int hit_count;
     int quit;

@@ -215,6 +215,41 @@ int ui_text_field(Ui *ui, uint32_t id, UiRect r, StrBuf *text, const char *place
     return submitted;
 }
 
+void ui_flow_begin(UiFlow *f, UiRect area)
+{
+    f->area = area;
+    f->x = area.x;
+    f->y = area.y;
+    f->row_h = 0;
+}
+
+int ui_flow_button(Ui *ui, UiFlow *f, uint32_t id, const char *label, UiButtonStyle style,
+                   int enabled, UiRect *placed)
+{
+    int lh = gfx_line_height(ui->g, FONT_BODY);
+    int w = gfx_text_width(ui->g, label, FONT_BODY) + ui->unit + 8;
+    int h = lh + 10;
+    if (w > f->area.w)
+        w = f->area.w;
+    if (f->x > f->area.x && f->x + w > f->area.x + f->area.w) {
+        f->x = f->area.x;
+        f->y += f->row_h + 6;
+        f->row_h = 0;
+    }
+    UiRect r = {f->x, f->y, w, h};
+    f->x += w + 6;
+    if (h > f->row_h)
+        f->row_h = h;
+    if (placed)
+        *placed = r;
+    return ui_button(ui, id, r, label, style, enabled);
+}
+
+int ui_flow_height(const UiFlow *f)
+{
+    return f->y + f->row_h - f->area.y;
+}
+
 void ui_panel(Ui *ui, UiRect r, const char *title)
 {
     const UiTheme *t = ui->theme;

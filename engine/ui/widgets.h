@@ -69,6 +69,18 @@ int ui_row(Ui *ui, uint32_t id, UiRect r, const char *label, const char *detail,
 /* A one-line text field editing text; returns 1 when Enter is pressed in it. */
 int ui_text_field(Ui *ui, uint32_t id, UiRect r, StrBuf *text, const char *placeholder,
                   size_t max_bytes);
+/* Buttons placed left to right in area, wrapping to a new row when one does not
+ * fit; *cursor starts at {area.x, area.y} and moves on. Returns the button's
+ * rectangle in *placed (may be NULL). */
+typedef struct UiFlow {
+    UiRect area;
+    int x, y, row_h;
+} UiFlow;
+void ui_flow_begin(UiFlow *f, UiRect area);
+int ui_flow_button(Ui *ui, UiFlow *f, uint32_t id, const char *label, UiButtonStyle style,
+                   int enabled, UiRect *placed);
+/* The height the flow has used so far. */
+int ui_flow_height(const UiFlow *f);
 void ui_panel(Ui *ui, UiRect r, const char *title);
 void ui_label(Ui *ui, int x, int y, const char *text, GfxFont font, UiColor c);
 /* Removes the last UTF-8 character of text. */

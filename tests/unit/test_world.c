@@ -568,6 +568,7 @@ static void test_apply(void)
 
     /* --- alarms --- */
     OK(w, "call_113");
+    OK(w, "pause"); /* recorded only: nothing in the world changes */
     OK(w, "page_doctor lege");
     BAD(w, "page_doctor jonas", "«jonas» er ikke en lege her");
 
