@@ -338,7 +338,7 @@ static void conversation_panel(App *app, UiRect r)
     if (p && can_talk && p->kind == PROMPT_CHOICE) {
         /* Number keys choose when no text field has focus. */
         int digit = 0;
-        if (ui->in.text[0] >= '1' && ui->in.text[0] <= '9' && ui->in.text[1] == '\0')
+        if (!ui->typing && ui->in.text[0] >= '1' && ui->in.text[0] <= '9' && ui->in.text[1] == '\0')
             digit = ui->in.text[0] - '0';
         for (size_t i = 0; i < p->keys.count; i++) {
             char label[2100];
@@ -447,6 +447,9 @@ void screen_desk(App *app)
     if (!app->running)
         return;
     collect_feedback(app);
+    if (app->ui.inert && !app->paused)
+        app->ui.inert = 0;
+    app->ui.inert = app->paused; /* the pause dialog is modal */
     DeskLayout l;
     layout_desk(app->width, app->height, app->ui.unit, &l);
     top_bar(app, l.top);
@@ -456,6 +459,7 @@ void screen_desk(App *app)
     if (app->screen != SCREEN_DESK)
         return; /* an action ended the attempt (fault) */
     desk_tools(app, l.tabs, l.tool);
+    app->ui.inert = 0;
     if (app->paused && app->screen == SCREEN_DESK)
         pause_overlay(app);
 }

@@ -112,7 +112,7 @@ SimTime app_sim_now(const App *app)
 {
     if (!app->running)
         return 0;
-    if (app->paused)
+    if (app->paused || app->frozen)
         return app->sim_anchor;
     unsigned long long now = SDL_GetTicks64();
     double wall = (double)(now - app->wall_anchor);
@@ -159,6 +159,7 @@ static void reset_desk(App *app)
     app->feedback_kind = 0;
     app->scroll_conv = app->scroll_tool = app->scroll_timeline = 0;
     app->paused = 0;
+    app->frozen = 0;
 }
 
 int app_start_attempt(App *app, const char *path)
@@ -245,6 +246,7 @@ typedef struct Driver {
     int line;
     char pending[512];        /* a wait_until line still waiting */
     unsigned long long deadline;
+    int settle;               /* frames to let pass before the next line */
     int failed;
 } Driver;
 
@@ -335,6 +337,11 @@ static int save_screenshot(App *app, SDL_Renderer *r, const char *path)
 static int drive(App *app, Driver *d)
 {
     char line[512];
+    if (d->settle > 0) { /* let the last input be handled and drawn */
+        d->settle--;
+        app->ui.dirty = 1;
+        return 1;
+    }
     for (;;) {
         if (d->pending[0]) {
             if (condition_met(app, d->pending)) {
@@ -380,6 +387,15 @@ static int drive(App *app, Driver *d)
                 return 0;
             }
             push_key(k, mod);
+            if (strlen(name) == 1 && name[0] > ' ' && !(mod & KMOD_CTRL)) {
+                /* a printable key also types its character, as a keyboard does */
+                SDL_Event e;
+                memset(&e, 0, sizeof e);
+                e.type = SDL_TEXTINPUT;
+                e.text.text[0] = name[0];
+                SDL_PushEvent(&e);
+            }
+            d->settle = 2;
             return 1; /* one input per frame, like a person */
         } else if (strcmp(cmd, "text") == 0) {
             SDL_Event e;
@@ -387,6 +403,7 @@ static int drive(App *app, Driver *d)
             e.type = SDL_TEXTINPUT;
             snprintf(e.text.text, sizeof e.text.text, "%s", rest);
             SDL_PushEvent(&e);
+            d->settle = 2;
             return 1;
         } else if (strcmp(cmd, "click") == 0) {
             int found = 0;
@@ -394,6 +411,7 @@ static int drive(App *app, Driver *d)
                 if (strcmp(app->hits_frame[i].label, rest) == 0) {
                     UiRect hr = app->hits_frame[i].r;
                     push_click(app, hr.x + hr.w / 2, hr.y + hr.h / 2);
+                    d->settle = 2;
                     found = 1;
                 }
             if (!found) {
@@ -403,6 +421,24 @@ static int drive(App *app, Driver *d)
                 app->quit = 1;
                 return 0;
             }
+            return 1;
+        } else if (strcmp(cmd, "freeze") == 0) {
+            /* Stop the clock at a simulated time, for screenshots that must not
+             * depend on how fast the machine is. */
+            SimTime t = 0;
+            char err[1024];
+            if (!app->running || simtime_parse(rest, &t) != 0 || t < app_sim_now(app) ||
+                app->host->advance(app->host->ctx, t, err, sizeof err) != 0) {
+                fprintf(stderr, "skranken: testskript linje %d: kan ikke fryse klokka på «%s»\n",
+                        d->line, rest);
+                d->failed = 1;
+                app->quit = 1;
+                return 0;
+            }
+            app->frozen = 1;
+            app->sim_anchor = t;
+            app->ui.dirty = 1;
+            d->settle = 1;
             return 1;
         } else if (strcmp(cmd, "screenshot") == 0) {
             snprintf(app->screenshot, sizeof app->screenshot, "%s", rest);
@@ -530,7 +566,7 @@ static void draw(App *app)
 /* How long to sleep before something on screen changes by itself. */
 static int next_wake_ms(App *app)
 {
-    if (app->screen != SCREEN_DESK || !app->running || app->paused)
+    if (app->screen != SCREEN_DESK || !app->running || app->paused || app->frozen)
         return app->feedback_until ? 500 : -1;
     Scenario *sc = app->host->scenario(app->host->ctx);
     SimTime now = app_sim_now(app);
@@ -700,19 +736,20 @@ int ui_run(const UiOptions *opts, const UiHost *host)
         if (in.clicked || in.key || in.text[0] || in.wheel || handled_input)
             need_draw = 1;
         /* simulated time */
-        if (app->screen == SCREEN_DESK && app->running && !app->paused) {
+        if (app->screen == SCREEN_DESK && app->running && !app->paused && !app->frozen) {
             Scenario *sc = host->scenario(host->ctx);
             SimTime now = app_sim_now(app);
             if (now > scenario_world(sc)->clock.now || scenario_next_event(sc) <= now) {
                 if (host->advance(host->ctx, now, err, sizeof err) != 0) {
                     app_fault(app, err);
-                } else {
-                    need_draw = 1;
-                    if (scenario_finished(sc))
-                        app_finish_attempt(app);
                 }
             }
             need_draw = 1; /* the clock moved */
+        }
+        if (app->screen == SCREEN_DESK && app->running &&
+            scenario_finished(host->scenario(host->ctx))) {
+            app_finish_attempt(app);
+            need_draw = 1;
         }
         if (app->feedback_until && SDL_GetTicks64() > app->feedback_until) {
             app->feedback_until = 0;

@@ -38,6 +38,7 @@ typedef struct App {
     uint64_t seed;
     int running;
     int paused;
+    int frozen;                   /* test driver: the clock stands still, no overlay */
     SimTime sim_anchor;           /* simulated time at wall_anchor */
     unsigned long long wall_anchor; /* SDL ticks (ms) */
     double speed;

@@ -37,6 +37,8 @@ void ui_begin(Ui *ui, const UiInput *in)
     ui->order_count = 0;
     ui->focus_seen = 0;
     ui->key_used = 0;
+    ui->typing = ui->typing_now;
+    ui->typing_now = 0;
     if (ui->pending_focus) {
         ui->focus = ui->pending_focus;
         ui->pending_focus = 0;
@@ -76,6 +78,8 @@ int ui_end(Ui *ui)
 
 int ui_focusable(Ui *ui, uint32_t id, UiRect r)
 {
+    if (ui->inert)
+        return 0;
     if (ui->order_count < UI_MAX_FOCUSABLE)
         ui->order[ui->order_count++] = id;
     int focused = ui->focus == id;
@@ -169,9 +173,14 @@ int ui_text_field(Ui *ui, uint32_t id, UiRect r, StrBuf *text, const char *place
                   size_t max_bytes)
 {
     const UiTheme *t = ui->theme;
+    /* Enter in a focused field submits it (before the generic activation takes it). */
+    int submitted = !ui->inert && ui->focus == id && ui->in.key == UI_KEY_ENTER && !ui->key_used;
+    if (submitted)
+        ui->key_used = 1;
     ui_focusable(ui, id, r);
-    int focused = ui->focus == id;
-    int submitted = 0;
+    int focused = !ui->inert && ui->focus == id;
+    if (focused)
+        ui->typing_now = 1;
     if (focused) {
         if (ui->in.text[0] && text->len + strlen(ui->in.text) <= max_bytes) {
             strbuf_add(text, ui->in.text);
@@ -183,12 +192,6 @@ int ui_text_field(Ui *ui, uint32_t id, UiRect r, StrBuf *text, const char *place
             ui->key_used = 1;
             ui->dirty = 1;
         }
-        if (ui->in.key == UI_KEY_ENTER && !ui->key_used) {
-            /* ui_focusable may have taken Enter as activation: a field submits */
-            submitted = 1;
-        }
-        if (ui->in.key == UI_KEY_ENTER)
-            ui->key_used = 1;
     }
     gfx_fill(ui->g, r, t->panel);
     gfx_frame(ui->g, r, focused ? t->accent : t->border, focused ? 2 : 1);

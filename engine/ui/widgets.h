@@ -45,6 +45,8 @@ typedef struct Ui {
     int key_used;                 /* a widget consumed this frame's key */
     int dirty;                    /* something changed: draw again */
     int unit;                     /* text size in pixels */
+    int inert;                    /* drawn behind a dialog: no focus, no clicks */
+    int typing, typing_now;       /* a text field had focus last frame / has it now */
 } Ui;
 
 /* A stable id from a name and an index. Never 0. */

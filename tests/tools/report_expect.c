@@ -3,6 +3,8 @@
  *
  *   report_expect check REPORT EXPECT.json
  *   report_expect same REPORT_A REPORT_B
+ *   report_expect inputs REPORT        prints the input log as an inputs file
+ *   report_expect field REPORT NAME    prints a top-level string or number field
  *
  * EXPECT.json holds only what the test is about:
  *   {"grade": 5, "passed": true, "points": 15,
@@ -118,8 +120,43 @@ static int check(cJSON *report, cJSON *expect)
     return failures ? 1 : 0;
 }
 
+static int print_inputs(const char *path)
+{
+    cJSON *r = load(path);
+    if (!r)
+        return 2;
+    cJSON *line;
+    printf("# input log of %s\n", path);
+    cJSON_ArrayForEach(line, cJSON_GetObjectItem(r, "inputs"))
+        if (cJSON_IsString(line))
+            printf("%s\n", line->valuestring);
+    cJSON_Delete(r);
+    return 0;
+}
+
+static int print_field(const char *path, const char *name)
+{
+    cJSON *r = load(path);
+    if (!r)
+        return 2;
+    cJSON *f = cJSON_GetObjectItem(r, name);
+    int rc = 0;
+    if (cJSON_IsString(f))
+        printf("%s\n", f->valuestring);
+    else if (cJSON_IsNumber(f))
+        printf("%.0f\n", f->valuedouble);
+    else
+        rc = 1;
+    cJSON_Delete(r);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "inputs") == 0)
+        return print_inputs(argv[2]);
+    if (argc == 4 && strcmp(argv[1], "field") == 0)
+        return print_field(argv[2], argv[3]);
     if (argc != 4 || (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "same") != 0)) {
         fprintf(stderr, "bruk: report_expect check REPORT EXPECT | same A B\n");
         return 2;

@@ -1,0 +1,105 @@
+#!/bin/bash
+# End-to-end tests of the real window under Xvfb:
+#  1. a scripted student (SDL-injected keys and clicks on the drawn buttons) plays
+#     «Datteren som vil ha prøvesvar» to its debrief; the saved report must have
+#     grade 6, and replaying its input log headlessly must give the identical
+#     report (outside "wall");
+#  2. real X input with xdotool: type a name with æøå into the library, start a
+#     scenario with Enter, pause with Esc, finish from the pause menu; the saved
+#     report must carry the typed name.
+#   run_gui_e2e.sh SKRANKEN REPORT_EXPECT SOURCE_DIR
+set -u
+skranken=$1 tool=$2 src=$3
+work=$(mktemp -d)
+trap 'kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+passes=0 fails=0
+ok() { echo "ok   $1"; passes=$((passes + 1)); }
+fail() { echo "FEIL $1"; fails=$((fails + 1)); }
+
+# A display of our own.
+for n in $(seq 91 99); do
+    [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { disp=":$n"; break; }
+done
+Xvfb "$disp" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
+export DISPLAY=$disp XDG_RUNTIME_DIR=$work
+unset SDL_VIDEODRIVER WAYLAND_DISPLAY
+
+# 1. scripted student
+export HOME=$work/home1 XDG_DATA_HOME=$work/data1
+mkdir -p "$HOME"
+if timeout 180 "$skranken" play telefon-datter-provesvar --trainee "Åse Ødegård" --seed 1 \
+        --speed 20 --test-script "$src/tests/gui/scripts/e2e-telefon-datter.txt" 2>"$work/err1"; then
+    report=$(ls "$XDG_DATA_HOME"/skranken/reports/*.json 2>/dev/null | head -n 1)
+    if [ -n "$report" ]; then
+        ok "gui-scenario-to-debrief"
+        printf '{"grade": 6, "passed": true, "points": 17, "critical_errors_goals": []}\n' > "$work/expect.json"
+        if "$tool" check "$report" "$work/expect.json" >/dev/null; then ok "gui-report-grade"; else fail "gui-report-grade"; fi
+        "$tool" inputs "$report" > "$work/gui.inputs"
+        "$skranken" run telefon-datter-provesvar --inputs "$work/gui.inputs" --seed 1 \
+            --trainee "Åse Ødegård" --report "$work/replay.json" --quiet >/dev/null
+        if "$tool" same "$report" "$work/replay.json" >/dev/null; then
+            ok "gui-report-replays-identically"
+        else
+            fail "gui-report-replays-identically"
+        fi
+    else
+        fail "gui-scenario-to-debrief: ingen rapport lagret"
+    fi
+else
+    fail "gui-scenario-to-debrief"; sed 's/^/    /' "$work/err1" | head -5
+fi
+
+# 2. real X events with xdotool
+export HOME=$work/home2 XDG_DATA_HOME=$work/data2
+mkdir -p "$HOME"
+if command -v xdotool >/dev/null 2>&1; then
+    timeout 120 "$skranken" play --size 1280x720 >/dev/null 2>"$work/err2" &
+    pid=$!
+    win=""
+    for _ in $(seq 1 100); do
+        win=$(xdotool search --name '^Skranken$' 2>/dev/null | head -n 1)
+        [ -n "$win" ] && break
+        sleep 0.1
+    done
+    if [ -n "$win" ]; then
+        sleep 0.5
+        # No window manager: keys go to the window under the pointer.
+        xdotool mousemove 640 400
+        sleep 0.2
+        # Tab to the name field (the first in Tab order), type, start with Enter.
+        xdotool key Tab
+        sleep 0.3
+        xdotool type --delay 60 "øyvind ås"
+        sleep 0.3
+        xdotool key Return
+        sleep 1.5
+        xdotool key Escape
+        sleep 0.5
+        # The pause menu: Tab to «Avslutt og få debrief» (second button) and press it.
+        xdotool key Tab
+        sleep 0.2
+        xdotool key Tab
+        sleep 0.2
+        xdotool key Return
+        sleep 1.5
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        report=$(ls "$XDG_DATA_HOME"/skranken/reports/*.json 2>/dev/null | head -n 1)
+        if [ -n "$report" ] && [ "$("$tool" field "$report" trainee)" = "øyvind ås" ]; then
+            ok "xdotool-name-start-pause-finish"
+        else
+            fail "xdotool-name-start-pause-finish: ${report:-ingen rapport}"
+            sed 's/^/    /' "$work/err2" | head -5
+        fi
+    else
+        kill "$pid" 2>/dev/null
+        fail "xdotool: fant ikke vinduet"
+    fi
+else
+    fail "xdotool mangler (installeres av tools/setup.sh)"
+fi
+
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
