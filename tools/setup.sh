@@ -7,7 +7,7 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${SKRANKEN_BUILD_DIR:-$here/build}
 
-packages="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev liblua5.4-dev fonts-dejavu-core xvfb xauth"
+packages="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev liblua5.4-dev fonts-dejavu-core xvfb xauth xdotool"
 missing=""
 for p in $packages; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -54,7 +54,7 @@ int rect_contains(UiRect r, int x, int y)
 void layout_desk(int width, int height, int unit, DeskLayout *out)
 {
     UiRect all = {0, 0, width < 1 ? 1 : width, height < 1 ? 1 : height};
-    out->top = rect_cut_top(&all, unit * 3);
+    out->top = rect_cut_top(&all, unit * 4);
     /* Three columns: left 25 %, middle 33 %, right the rest; never narrower than
      * about 16 characters where the window allows. */
     int left = clamp(all.w * 25 / 100, unit * 10, all.w / 3);

@@ -45,7 +45,8 @@ void screen_debrief(App *app)
     UiRect bottom = rect_cut_bottom(&all, lh * 2 + u * 2);
     UiRect bb = rect_shrink(bottom, u / 2);
     if (app->report_path[0])
-        snprintf(line, sizeof line, "%s %.900s", ui_text(S_DEB_REPORT), app->report_path);
+        snprintf(line, sizeof line, "%s %.900s", ui_text(S_DEB_REPORT),
+                 app->hide_paths ? "…/reports/…json" : app->report_path);
     else
         snprintf(line, sizeof line, "%s: %s", ui_text(S_DEB_NO_REPORT), app->report_error);
     gfx_text(ui->g, bb.x, bb.y, line, FONT_SMALL, app->report_path[0] ? t->text : t->bad);

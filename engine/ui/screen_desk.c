@@ -53,14 +53,14 @@ static void top_bar(App *app, UiRect r)
     char line[512];
     snprintf(line, sizeof line, "%s · %s · %s", m->title, strbuf_str(&app->name),
              app->exam ? ui_text(S_MODE_EXAM) : ui_text(S_MODE_PRACTICE));
-    gfx_text(ui->g, x, r.y + u / 2, line, FONT_BOLD, t->accent_text);
+    gfx_text(ui->g, x, r.y + u / 3, line, FONT_BOLD, t->accent_text);
     UiRect pause = {r.x + r.w - u * 10, r.y + u / 2, u * 9, r.h - u};
     if (ui_button(ui, ui_id("desk.pause", 0), pause,
                   app->paused ? ui_text(S_DESK_CONTINUE) : ui_text(S_DESK_PAUSE), BUTTON_NORMAL, 1))
         app_set_pause(app, !app->paused);
     app_hit(app, "pause", pause);
     /* Feedback (practice) or the status of the last action, under the title. */
-    int y = r.y + u / 2 + gfx_line_height(ui->g, FONT_BOLD);
+    int y = r.y + u / 3 + gfx_line_height(ui->g, FONT_BOLD) + 4;
     int w = pause.x - x - u;
     if (app->status[0]) {
         char s[600];

@@ -440,6 +440,8 @@ static int drive(App *app, Driver *d)
             app->ui.dirty = 1;
             d->settle = 1;
             return 1;
+        } else if (strcmp(cmd, "hide_paths") == 0) {
+            app->hide_paths = 1;
         } else if (strcmp(cmd, "screenshot") == 0) {
             snprintf(app->screenshot, sizeof app->screenshot, "%s", rest);
             app->ui.dirty = 1;

@@ -39,6 +39,7 @@ typedef struct App {
     int running;
     int paused;
     int frozen;                   /* test driver: the clock stands still, no overlay */
+    int hide_paths;               /* test driver: no machine-specific paths on screen */
     SimTime sim_anchor;           /* simulated time at wall_anchor */
     unsigned long long wall_anchor; /* SDL ticks (ms) */
     double speed;
