@@ -401,7 +401,7 @@ static int drive(App *app, Driver *d)
             SDL_Event e;
             memset(&e, 0, sizeof e);
             e.type = SDL_TEXTINPUT;
-            snprintf(e.text.text, sizeof e.text.text, "%s", rest);
+            snprintf(e.text.text, sizeof e.text.text, "%.31s", rest);
             SDL_PushEvent(&e);
             d->settle = 2;
             return 1;
