@@ -189,11 +189,11 @@ static void timebok_tab(App *app, UiRect r)
     int bw = gfx_text_width(ui->g, ui_text(S_TB_NEXT_DAY), FONT_BODY) + u * 2;
     UiRect prev = rect_cut_left(&bar, bw), next = rect_cut_right(&bar, bw);
     if (ui_button(ui, ui_id("tb.prev", 0), prev, ui_text(S_TB_PREV_DAY), BUTTON_NORMAL, app->tb_day > 0))
-        app->tb_day--;
+        app->tb_day--, app->scroll_tool = 0;
     app_hit(app, "prev day", prev);
     if (ui_button(ui, ui_id("tb.next", 0), next, ui_text(S_TB_NEXT_DAY), BUTTON_NORMAL,
                   app->tb_day < max_day))
-        app->tb_day++;
+        app->tb_day++, app->scroll_tool = 0;
     app_hit(app, "next day", next);
     char day[96];
     if (app->tb_day == 0)
@@ -216,15 +216,39 @@ static void timebok_tab(App *app, UiRect r)
         return;
     int colw = r.w / nd;
     int rowh = lh + 8;
+    /* Long days scroll (wheel, PageUp/PageDown). */
+    if (ui->in.wheel && rect_contains(r, ui->in.mouse_x, ui->in.mouse_y))
+        app->scroll_tool -= ui->in.wheel * rowh * 3, ui->dirty = 1;
+    if (ui->in.key == UI_KEY_PAGEDOWN)
+        app->scroll_tool += r.h / 2, ui->dirty = 1;
+    if (ui->in.key == UI_KEY_PAGEUP)
+        app->scroll_tool -= r.h / 2, ui->dirty = 1;
+    int most = 0;
+    for (int d = 0; d < nd; d++) {
+        int n = 0;
+        for (size_t i = 0; i < w->slot_count; i++)
+            n += w->slots[i].day == app->tb_day && strcmp(w->slots[i].doctor, docs[d]) == 0;
+        if (n > most)
+            most = n;
+    }
+    int content = most * rowh + lh + 6;
+    if (app->scroll_tool > content - r.h)
+        app->scroll_tool = content - r.h;
+    if (app->scroll_tool < 0)
+        app->scroll_tool = 0;
     for (int d = 0; d < nd; d++) {
         UiRect col = {r.x + d * colw, r.y, colw - 6, r.h};
         gfx_text(ui->g, col.x, col.y, app_person_name(app, docs[d]), FONT_BOLD, t->text);
-        int y = col.y + lh + 6;
+        int y = col.y + lh + 6 - app->scroll_tool;
         int idx = 0;
         for (size_t i = 0; i < w->slot_count; i++) {
             Slot *s = &w->slots[i];
             if (s->day != app->tb_day || strcmp(s->doctor, docs[d]) != 0)
                 continue;
+            if (y < col.y + lh + 6) { /* scrolled away above */
+                y += rowh;
+                continue;
+            }
             if (y + rowh > col.y + col.h)
                 break;
             char tb[16], label[200];
@@ -295,8 +319,8 @@ static void timebok_tab(App *app, UiRect r)
         return;
     }
     /* Book: choose the patient with the arrows, then book. */
-    const char *pts[64];
-    int np = patients(w, pts, 64);
+    const char *pts[256];
+    int np = patients(w, pts, 256);
     if (!np)
         return;
     if (app->tb_patient >= np)
@@ -453,7 +477,44 @@ static void ecg_bench(App *app, UiRect r, const LabTask *task)
     }
 }
 
-static void lab_tab(App *app, UiRect r)
+static int lab_bench(App *app, UiRect r);
+
+/* The bench scrolls when it is taller than the panel (wheel, PageUp/PageDown),
+ * and follows the keyboard focus. */
+static void lab_tab(App *app, UiRect view)
+{
+    Ui *ui = &app->ui;
+    int lh = gfx_line_height(ui->g, FONT_BODY);
+    if (ui->in.wheel && rect_contains(view, ui->in.mouse_x, ui->in.mouse_y))
+        app->scroll_tool -= ui->in.wheel * lh * 3, ui->dirty = 1;
+    if (ui->in.key == UI_KEY_PAGEDOWN)
+        app->scroll_tool += view.h / 2, ui->dirty = 1;
+    if (ui->in.key == UI_KEY_PAGEUP)
+        app->scroll_tool -= view.h / 2, ui->dirty = 1;
+    if (app->scroll_tool < 0)
+        app->scroll_tool = 0;
+    UiRect content = {view.x, view.y - app->scroll_tool, view.w, view.h + app->scroll_tool + lh * 40};
+    uint32_t focus_before = ui->focus;
+    gfx_base_clip(ui->g, &view);
+    ui->focus_rect = (UiRect){0, 0, 0, 0};
+    int bottom = lab_bench(app, content);
+    gfx_base_clip(ui->g, NULL);
+    if (bottom > view.y + view.h) { /* say that there is more below */
+        UiRect more = {view.x, view.y + view.h - lh - 4, view.w, lh + 4};
+        gfx_fill(ui->g, more, ui->theme->panel_alt);
+        gfx_text(ui->g, more.x + 4, more.y + 2, ui_text(S_MORE_BELOW), FONT_SMALL, ui->theme->text);
+    }
+    if (focus_before && ui->focus == focus_before && ui->focus_rect.h > 0) {
+        UiRect f = ui->focus_rect;
+        if (f.y < view.y)
+            app->scroll_tool -= view.y - f.y + lh, ui->dirty = 1;
+        else if (f.y + f.h > view.y + view.h)
+            app->scroll_tool += f.y + f.h - (view.y + view.h) + lh, ui->dirty = 1;
+    }
+}
+
+/* Draws the bench from the top of r; returns the y where it ended. */
+static int lab_bench(App *app, UiRect r)
 {
     Ui *ui = &app->ui;
     const UiTheme *t = ui->theme;
@@ -472,14 +533,14 @@ static void lab_tab(App *app, UiRect r)
     }
     if (!task) {
         gfx_text(ui->g, r.x, r.y, ui_text(S_LAB_NONE), FONT_BODY, t->muted);
-        return;
+        return r.y;
     }
     char title[512];
     snprintf(title, sizeof title, "%s – %s", task->title, app_person_name(app, task->patient));
     r.y += gfx_text_wrapped(ui->g, r.x, r.y, r.w, title, FONT_BOLD, t->text, 1) + 4;
     r.h -= lh + 4;
     /* Done so far: the trainee's own actions on this task. */
-    UiRect log_r = rect_cut_bottom(&r, lh * 2 + 8);
+    UiRect log_r = rect_cut_top(&r, lh * 2 + 8);
     StrBuf done;
     strbuf_init(&done);
     const EventLog *log = &w->log;
@@ -510,55 +571,57 @@ static void lab_tab(App *app, UiRect r)
 
     if (app_is_ecg(task)) {
         ecg_bench(app, r, task);
-        return;
+        return r.y + (r.w < r.h ? r.w : r.h) + lh * 3;
     }
-    /* Steps (sorted by label: the order is the trainee's to know), then tubes, then label. */
-    UiRect left = rect_cut_left(&r, r.w / 2 - 4);
-    rect_cut_left(&r, 8);
-    gfx_text(ui->g, left.x, left.y, ui_text(S_LAB_STEPS), FONT_BOLD, t->text);
-    rect_cut_top(&left, lh + 6);
+    /* Steps (sorted by label: the order is the trainee's to know) across the top,
+     * then the tube rack and the label. */
+    gfx_text(ui->g, r.x, r.y, ui_text(S_LAB_STEPS), FONT_BOLD, t->text);
+    rect_cut_top(&r, lh + 6);
     const char *labels[48];
     size_t n = task->step_ids.count < 48 ? task->step_ids.count : 48;
     for (size_t i = 0; i < n; i++)
         labels[i] = task->step_labels.items[i];
     qsort(labels, n, sizeof labels[0], compare_labels);
     int bh = lh + 8;
+    UiFlow flow;
+    ui_flow_begin(&flow, r);
     for (size_t i = 0; i < n; i++) {
         int k = -1;
         for (size_t j = 0; j < task->step_ids.count; j++)
             if (task->step_labels.items[j] == labels[i])
                 k = (int)j;
-        UiRect b = rect_cut_top(&left, bh);
-        rect_cut_top(&left, 4);
-        if (b.h < bh)
-            break;
-        if (ui_button(ui, ui_id("lab.step", k), b, labels[i], BUTTON_ROW, !app->paused))
+        UiRect placed;
+        if (ui_flow_button(ui, &flow, ui_id("lab.step", k), labels[i], BUTTON_NORMAL,
+                           !app->paused, &placed))
             app_act(app, ACTION_LAB_STEP, task->id, task->step_ids.items[k], NULL, NULL);
         char hit[96];
         snprintf(hit, sizeof hit, "step %s", task->step_ids.items[k]);
-        app_hit(app, hit, b);
+        app_hit(app, hit, placed);
     }
+    if (n)
+        rect_cut_top(&r, ui_flow_height(&flow) + u / 2);
+    /* The tube rack: each tube's cap colour and its name (never colour alone). */
     gfx_text(ui->g, r.x, r.y, ui_text(S_LAB_TUBES), FONT_BOLD, t->text);
     rect_cut_top(&r, lh + 6);
+    ui_flow_begin(&flow, r);
     for (int i = 0; world_tubes[i]; i++) {
-        UiRect b = rect_cut_top(&r, bh);
-        rect_cut_top(&r, 4);
-        if (b.h < bh)
-            break;
-        UiRect cap = rect_cut_left(&b, bh);
-        gfx_fill(ui->g, rect_shrink(cap, 3), tube_colour(world_tubes[i]));
-        gfx_frame(ui->g, rect_shrink(cap, 3), t->text, 1);
-        rect_cut_left(&b, 4);
-        if (ui_button(ui, ui_id("lab.tube", i), b, ui_tube_label(world_tubes[i]), BUTTON_ROW,
-                      !app->paused))
+        char label[128];
+        UiRect placed;
+        snprintf(label, sizeof label, "      %s", ui_tube_label(world_tubes[i]));
+        int hit = ui_flow_button(ui, &flow, ui_id("lab.tube", i), label, BUTTON_NORMAL,
+                                 !app->paused, &placed);
+        UiRect cap = {placed.x + 6, placed.y + 5, lh - 6, placed.h - 10};
+        gfx_fill(ui->g, cap, tube_colour(world_tubes[i]));
+        gfx_frame(ui->g, cap, t->text, 1);
+        if (hit)
             app_act(app, ACTION_PICK_TUBE, task->id, world_tubes[i], NULL, NULL);
-        char hit[64];
-        snprintf(hit, sizeof hit, "tube %s", world_tubes[i]);
-        app_hit(app, hit, b);
+        char hitname[64];
+        snprintf(hitname, sizeof hitname, "tube %s", world_tubes[i]);
+        app_hit(app, hitname, placed);
     }
-    rect_cut_top(&r, 6);
-    const char *pts[64];
-    int np = patients(w, pts, 64);
+    rect_cut_top(&r, ui_flow_height(&flow) + u / 2);
+    const char *pts[256];
+    int np = patients(w, pts, 256);
     if (np) {
         if (app->label_patient >= np)
             app->label_patient = 0;
@@ -569,8 +632,6 @@ static void lab_tab(App *app, UiRect r)
         if (ui_button(ui, ui_id("lab.lnext", 0), nx, "›", BUTTON_NORMAL, 1))
             app->label_patient = (app->label_patient + 1) % np;
         app_hit(app, "next label", nx);
-        char label[256];
-        snprintf(label, sizeof label, "🏷 %s", app_person_name(app, pts[app->label_patient]));
         if (ui_button(ui, ui_id("lab.label", 0), row, app_person_name(app, pts[app->label_patient]),
                       BUTTON_NORMAL, !app->paused)) {
             char pid[72];
@@ -579,6 +640,7 @@ static void lab_tab(App *app, UiRect r)
         }
         app_hit(app, "label", row);
     }
+    return r.y + bh + lh;
 }
 
 void desk_tools(App *app, UiRect tabs, UiRect tool)

@@ -26,6 +26,8 @@ struct Gfx {
     TTF_Font *fonts[FONT_KINDS];
     CacheEntry cache[CACHE_SIZE];
     unsigned long long frame;
+    int has_base;
+    UiRect base;
 };
 
 static int font_pixels(const Gfx *g, int kind)
@@ -146,12 +148,30 @@ void gfx_clip(Gfx *g, const UiRect *r)
 {
     if (!g)
         return;
-    if (!r) {
+    if (!r && !g->has_base) {
         SDL_RenderSetClipRect(g->renderer, NULL);
         return;
     }
-    SDL_Rect sr = {r->x, r->y, r->w, r->h};
+    UiRect c = r ? *r : g->base;
+    if (r && g->has_base) { /* intersect with the base */
+        int x0 = c.x > g->base.x ? c.x : g->base.x;
+        int y0 = c.y > g->base.y ? c.y : g->base.y;
+        int x1 = c.x + c.w < g->base.x + g->base.w ? c.x + c.w : g->base.x + g->base.w;
+        int y1 = c.y + c.h < g->base.y + g->base.h ? c.y + c.h : g->base.y + g->base.h;
+        c = (UiRect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+    }
+    SDL_Rect sr = {c.x, c.y, c.w, c.h};
     SDL_RenderSetClipRect(g->renderer, &sr);
+}
+
+void gfx_base_clip(Gfx *g, const UiRect *r)
+{
+    if (!g)
+        return;
+    g->has_base = r != NULL;
+    if (r)
+        g->base = *r;
+    gfx_clip(g, NULL);
 }
 
 static CacheEntry *lookup(Gfx *g, const char *text, int font, UiColor c)

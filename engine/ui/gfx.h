@@ -25,7 +25,10 @@ int gfx_text_size(const Gfx *g);
 void gfx_clear(Gfx *g, UiColor c);
 void gfx_fill(Gfx *g, UiRect r, UiColor c);
 void gfx_frame(Gfx *g, UiRect r, UiColor c, int thickness);
-void gfx_clip(Gfx *g, const UiRect *r); /* NULL: no clipping */
+/* Clips drawing to r within the base clip (NULL: back to the base clip). */
+void gfx_clip(Gfx *g, const UiRect *r);
+/* The outer clip for a scrolling area (NULL: the whole window). */
+void gfx_base_clip(Gfx *g, const UiRect *r);
 
 typedef enum GfxFont { FONT_BODY, FONT_BOLD, FONT_SMALL, FONT_LARGE, FONT_HUGE } GfxFont;
 

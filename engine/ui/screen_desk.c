@@ -68,12 +68,35 @@ static void top_bar(App *app, UiRect r)
         gfx_clip(ui->g, &r);
         gfx_text(ui->g, x, y, s, FONT_BODY, t->accent_text);
         gfx_clip(ui->g, NULL);
+    } else if (!app->feedback[0] && !app->exam) {
+        /* Practice mode: a hint about what is waiting for you. */
+        World *w = world_of(app);
+        UiStringId hint = S_COUNT;
+        for (size_t i = 0; i < w->call_count && hint == S_COUNT; i++)
+            if (w->calls[i].state == CALL_RINGING)
+                hint = S_HINT_RINGING;
+        Prompt *p = world_prompt(w, app->talk_to);
+        if (hint == S_COUNT && p && p->kind == PROMPT_CHOICE && world_can_talk(w, app->talk_to))
+            hint = S_HINT_ANSWER;
+        for (size_t i = 0; i < w->message_count && hint == S_COUNT; i++)
+            if (w->messages[i].read < 0)
+                hint = S_HINT_MESSAGE;
+        for (size_t i = 0; i < w->visit_count && hint == S_COUNT; i++)
+            if (w->visits[i].state == VISIT_WAITING)
+                hint = S_HINT_WAITING;
+        if (hint != S_COUNT)
+            gfx_text(ui->g, x, y, ui_text(hint), FONT_BODY, t->accent_text);
     } else if (app->feedback[0]) {
-        UiRect box = {x - 6, y - 2, w, gfx_line_height(ui->g, FONT_BODY) + 4};
+        /* up to two small lines: the whole text is also in the debrief */
+        int sl = gfx_line_height(ui->g, FONT_SMALL);
+        int h = gfx_text_wrapped(ui->g, 0, 0, w - 12, app->feedback, FONT_SMALL, t->text, 0);
+        if (h > sl * 2)
+            h = sl * 2;
+        UiRect box = {x - 6, y - 2, w, h + 4};
         UiColor c = app->feedback_kind == 1 ? t->good : app->feedback_kind == 2 ? t->warn : t->bad;
         gfx_fill(ui->g, box, c);
         gfx_clip(ui->g, &box);
-        gfx_text(ui->g, x, y, app->feedback, FONT_BODY, t->accent_text);
+        gfx_text_wrapped(ui->g, x, y, w - 12, app->feedback, FONT_SMALL, t->accent_text, 1);
         gfx_clip(ui->g, NULL);
     }
 }

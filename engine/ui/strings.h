@@ -130,7 +130,12 @@
       "The scenario stopped with an error. No report was saved.")                        \
     X(S_ERR_BACK, "Tilbake til biblioteket (Enter)", "Back to the library (Enter)")      \
     X(S_MISMATCH, "Det går ikke nå", "Not possible now")                                 \
-    X(S_WHO_TRAINEE, "Du", "You")
+    X(S_WHO_TRAINEE, "Du", "You")                                                        \
+    X(S_MORE_BELOW, "▼ Mer nedenfor – rull, PgDn eller Tab", "▼ More below – scroll, PgDn or Tab") \
+    X(S_HINT_RINGING, "Tips: telefonen ringer – svar med F2.", "Tip: the phone is ringing – answer with F2.") \
+    X(S_HINT_WAITING, "Tips: noen venter i venterommet – «Ta imot».", "Tip: someone is waiting – «Serve».") \
+    X(S_HINT_MESSAGE, "Tips: en ny melding venter – F8.", "Tip: a new message is waiting – F8.") \
+    X(S_HINT_ANSWER, "Tips: velg et svar med tallene 1–9.", "Tip: choose a reply with the keys 1–9.")
 
 typedef enum UiStringId {
 #define UI_STRING_ENUM(id, nb, en) id,

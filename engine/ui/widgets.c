@@ -83,8 +83,10 @@ int ui_focusable(Ui *ui, uint32_t id, UiRect r)
     if (ui->order_count < UI_MAX_FOCUSABLE)
         ui->order[ui->order_count++] = id;
     int focused = ui->focus == id;
-    if (focused)
+    if (focused) {
         ui->focus_seen = 1;
+        ui->focus_rect = r;
+    }
     if (ui->in.clicked && rect_contains(r, ui->in.mouse_x, ui->in.mouse_y)) {
         ui->in.clicked = 0; /* one widget per click */
         ui->focus = id;

@@ -47,6 +47,7 @@ typedef struct Ui {
     int unit;                     /* text size in pixels */
     int inert;                    /* drawn behind a dialog: no focus, no clicks */
     int typing, typing_now;       /* a text field had focus last frame / has it now */
+    UiRect focus_rect;            /* where the focused widget was drawn this frame */
 } Ui;
 
 /* A stable id from a name and an index. Never 0. */

@@ -57,6 +57,17 @@ else
     fail "gui-scenario-to-debrief"; sed 's/^/    /' "$work/err1" | head -5
 fi
 
+# 1b. a scenario that fails at 08:01 shows the error screen and goes back to the library
+export HOME=$work/home3 XDG_DATA_HOME=$work/data3
+mkdir -p "$HOME"
+sed "s|OUT/|$work/|" "$src/tests/gui/scripts/error-screen.txt" > "$work/error-script.txt"
+if timeout 60 "$skranken" play "$src/tests/hostile/runtime-error.lua" --speed 60 \
+        --test-script "$work/error-script.txt" 2>"$work/err3" && [ -s "$work/error.bmp" ]; then
+    ok "gui-error-screen-back-to-library"
+else
+    fail "gui-error-screen-back-to-library"; sed 's/^/    /' "$work/err3" | head -5
+fi
+
 # 2. real X events with xdotool
 export HOME=$work/home2 XDG_DATA_HOME=$work/data2
 mkdir -p "$HOME"
