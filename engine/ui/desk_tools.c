@@ -437,7 +437,7 @@ static void ecg_bench(App *app, UiRect r, const LabTask *task)
     }
     rect_cut_top(&r, 6);
     /* A simple torso: head, chest, arms, legs, the sternum. */
-    int side = r.w < r.h ? r.w : r.h;
+    int side = r.w < r.h - lh ? r.w : r.h - lh;
     UiRect fig = {r.x + (r.w - side) / 2, r.y, side, side};
     UiColor skin = t->panel_alt, line = t->border;
     gfx_fill(ui->g, (UiRect){fig.x + side * 42 / 100, fig.y, side * 16 / 100, side * 12 / 100}, skin);
@@ -569,10 +569,6 @@ static int lab_bench(App *app, UiRect r)
     gfx_clip(ui->g, NULL);
     strbuf_free(&done);
 
-    if (app_is_ecg(task)) {
-        ecg_bench(app, r, task);
-        return r.y + (r.w < r.h ? r.w : r.h) + lh * 3;
-    }
     /* Steps (sorted by label: the order is the trainee's to know) across the top,
      * then the tube rack and the label. */
     gfx_text(ui->g, r.x, r.y, ui_text(S_LAB_STEPS), FONT_BOLD, t->text);
@@ -600,6 +596,11 @@ static int lab_bench(App *app, UiRect r)
     }
     if (n)
         rect_cut_top(&r, ui_flow_height(&flow) + u / 2);
+    if (app_is_ecg(task)) {
+        int side = r.w < u * 24 ? r.w : u * 24;
+        ecg_bench(app, (UiRect){r.x, r.y, r.w, side + lh * 3}, task);
+        rect_cut_top(&r, side + lh * 3 + u / 2);
+    } else {
     /* The tube rack: each tube's cap colour and its name (never colour alone). */
     gfx_text(ui->g, r.x, r.y, ui_text(S_LAB_TUBES), FONT_BOLD, t->text);
     rect_cut_top(&r, lh + 6);
@@ -620,6 +621,7 @@ static int lab_bench(App *app, UiRect r)
         app_hit(app, hitname, placed);
     }
     rect_cut_top(&r, ui_flow_height(&flow) + u / 2);
+    }
     const char *pts[256];
     int np = patients(w, pts, 256);
     if (np) {

@@ -106,6 +106,15 @@ void screen_library(App *app)
         app->selected--;
         ui_focus(ui, ui_id("lib.row", app->selected));
     }
+    /* The mouse wheel moves through the list too. */
+    if (ui->in.wheel && rect_contains(list, ui->in.mouse_x, ui->in.mouse_y)) {
+        app->selected -= ui->in.wheel;
+        if (app->selected < 0)
+            app->selected = 0;
+        if (app->selected >= (int)n)
+            app->selected = (int)n - 1;
+        ui->dirty = 1;
+    }
     /* The selected scenario's goals under the list. */
     const UiLibraryEntry *sel = h->library_entry(h->ctx, (size_t)app->selected);
     int detail_h = lh * 6 + u;

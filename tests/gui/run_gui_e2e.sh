@@ -68,6 +68,18 @@ else
     fail "gui-error-screen-back-to-library"; sed 's/^/    /' "$work/err3" | head -5
 fi
 
+# 1c. text size and high contrast are kept between runs
+export HOME=$work/home4 XDG_DATA_HOME=$work/data4
+mkdir -p "$HOME"
+sed "s|OUT/|$work/|" "$src/tests/gui/scripts/settings.txt" > "$work/settings-script.txt"
+timeout 60 "$skranken" play --test-script "$work/settings-script.txt" 2>"$work/err4"
+settings=$XDG_DATA_HOME/skranken/settings.ini
+if grep -q "text_percent=120" "$settings" 2>/dev/null && grep -q "contrast=1" "$settings"; then
+    ok "gui-settings-kept"
+else
+    fail "gui-settings-kept: $(cat "$settings" 2>/dev/null | tr '\n' ' ')"
+fi
+
 # 2. real X events with xdotool
 export HOME=$work/home2 XDG_DATA_HOME=$work/data2
 mkdir -p "$HOME"
