@@ -57,6 +57,26 @@ else
     fail "gui-scenario-to-debrief"; sed 's/^/    /' "$work/err1" | head -5
 fi
 
+# 1a. every scenario in the repository opens in the window and reaches its debrief
+export HOME=$work/home5 XDG_DATA_HOME=$work/data5
+mkdir -p "$HOME"
+bad=""
+count=0
+for scen in "$src"/scenarios/*.lua; do
+    count=$((count + 1))
+    if ! timeout 60 "$skranken" play "$scen" --trainee "Test" --seed 1 \
+            --test-script "$src/tests/gui/scripts/finish-now.txt" 2>>"$work/err5"; then
+        bad="$bad $(basename "$scen")"
+    fi
+done
+saved=$(ls "$XDG_DATA_HOME"/skranken/reports/*.json 2>/dev/null | wc -l)
+if [ -z "$bad" ] && [ "$saved" -eq "$count" ]; then
+    ok "gui-every-scenario-to-debrief ($count)"
+else
+    fail "gui-every-scenario-to-debrief:$bad ($saved av $count rapporter)"
+    sed 's/^/    /' "$work/err5" | head -5
+fi
+
 # 1b. a scenario that fails at 08:01 shows the error screen and goes back to the library
 export HOME=$work/home3 XDG_DATA_HOME=$work/data3
 mkdir -p "$HOME"
