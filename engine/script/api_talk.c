@@ -88,7 +88,8 @@ static int talk_ask_text(lua_State *L, const char *person)
     char err[256];
     if (!world_open_prompt(sc->world, person, PROMPT_TEXT, question, err, sizeof err))
         return luaL_error(L, "ask_text: %s", err);
-    eventlog_add_say(&sc->world->log, sc->world->clock.now, person, NULL, question);
+    /* An instruction to the trainee, shown at the typing field: not a spoken line. */
+    eventlog_add_happening(&sc->world->log, sc->world->clock.now, "prompt", person, question);
     return sk_wait(L, WAIT_REPLY, deadline, person, NULL);
 }
 

@@ -325,7 +325,8 @@ static void conversation_panel(App *app, UiRect r)
             answer_h += gfx_text_wrapped(ui->g, 0, 0, in.w - 16, label, FONT_BODY, t->text, 0) + 10;
         }
     } else if (p && can_talk) {
-        answer_h = lh + u + 8;
+        answer_h = lh + u + 8 +
+                   gfx_text_wrapped(ui->g, 0, 0, in.w, p->question, FONT_BOLD, t->text, 0) + 4;
     }
     int desk_h = at_counter ? lh + u + 8 : 0;
     UiRect bottom = rect_cut_bottom(&in, answer_h + desk_h + 8);
@@ -388,6 +389,9 @@ static void conversation_panel(App *app, UiRect r)
             }
         }
     } else if (p && can_talk && p->kind == PROMPT_TEXT) {
+        /* the instruction for what to type */
+        int qh = gfx_text_wrapped(ui->g, b.x, b.y, b.w, p->question, FONT_BOLD, t->text, 1);
+        rect_cut_top(&b, qh + 4);
         UiRect row = rect_cut_top(&b, lh + u);
         UiRect send = rect_cut_right(&row, gfx_text_width(ui->g, ui_text(S_DESK_SEND), FONT_BODY) + u * 2);
         rect_cut_right(&row, 6);
