@@ -14,5 +14,7 @@ int cmd_play(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 /* skranken catalog import ...: Grep JSON and school mappings (docs/curriculum.md). */
 int cmd_catalog(int argc, char **argv);
+/* skranken exam MANIFEST ...: an exam set played headlessly (docs/exams.md). */
+int cmd_exam(int argc, char **argv);
 
 #endif

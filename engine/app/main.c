@@ -22,6 +22,10 @@ static void print_help(FILE *out)
           "  skranken catalog import FIL.json [--out FIL] [--map MAPPING.json]\n"
           "      Leser offisielle kompetansemål fra Udirs Grep-JSON (data.udir.no) og\n"
           "      kobler arbeidsmålene til dem (se docs/curriculum.md).\n"
+          "  skranken exam MANIFEST --inputs-dir MAPPE [--trainee NAVN]\n"
+          "               [--report-dir MAPPE|--data-dir MAPPE]   (eller: --list)\n"
+          "      Spiller et eksamenssett (assets/exams/) uten vindu og gir resultatet\n"
+          "      etter settets regel for bestått (se docs/exams.md).\n"
           "  skranken --help       denne teksten\n"
           "  skranken --version    versjonen\n"
           "\n"
@@ -56,6 +60,8 @@ int main(int argc, char **argv)
         return cmd_play(argc, argv);
     if (strcmp(cmd, "catalog") == 0)
         return cmd_catalog(argc, argv);
+    if (strcmp(cmd, "exam") == 0)
+        return cmd_exam(argc, argv);
     fprintf(stderr, "skranken: ukjent kommando «%.60s» (se «skranken --help»)\n", cmd);
     return 2;
 }
