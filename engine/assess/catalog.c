@@ -1,4 +1,5 @@
 #include "catalog.h"
+#include "json_text.h"
 #include "core/alloc.h"
 #include "core/file.h"
 #include "core/strbuf.h"
@@ -8,14 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Line of a byte offset, for JSON error messages. */
-static int line_at(const char *text, size_t offset)
-{
-    int line = 1;
-    for (size_t i = 0; i < offset && text[i]; i++)
-        line += text[i] == '\n';
-    return line;
-}
 
 static const char *string_field(const cJSON *obj, const char *name)
 {
@@ -79,7 +72,7 @@ Catalog *catalog_parse(const char *text, size_t len, const char *name, char *err
         const char *at = cJSON_GetErrorPtr();
         if (at && at >= text && at <= text + len)
             off = (size_t)(at - text);
-        snprintf(err, errsize, "%s:%d: ikke gyldig JSON", name, line_at(text, off));
+        snprintf(err, errsize, "%s:%d: ikke gyldig JSON", name, json_line_at(text, off));
         return NULL;
     }
     /* Only whitespace may follow the value: "{...} junk" or two documents in
@@ -89,7 +82,7 @@ Catalog *catalog_parse(const char *text, size_t len, const char *name, char *err
         rest++;
     if (rest < text + len) {
         snprintf(err, errsize, "%s:%d: ikke gyldig JSON (tekst etter slutten)", name,
-                 line_at(text, (size_t)(rest - text)));
+                 json_line_at(text, (size_t)(rest - text)));
         cJSON_Delete(root);
         return NULL;
     }

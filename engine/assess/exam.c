@@ -1,4 +1,5 @@
 #include "exam.h"
+#include "json_text.h"
 #include "core/alloc.h"
 #include "core/file.h"
 #include "core/sha256.h"
@@ -12,69 +13,8 @@
 
 /* ---------------------------------------------------------------- text */
 
-static int line_at(const char *text, size_t offset)
-{
-    int line = 1;
-    for (size_t i = 0; i < offset && text[i]; i++)
-        line += text[i] == '\n';
-    return line;
-}
 
-/* Text files only: no NUL or control characters other than tab, CR and LF, and
- * valid UTF-8, checked line by line so the message names the line. */
-static int check_text(const char *text, size_t len, const char *name, char *err, size_t errsize)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-            snprintf(err, errsize, "%s:%d: ikke en tekstfil (binært innhold)", name,
-                     line_at(text, i));
-            return -1;
-        }
-    }
-    size_t start = 0;
-    int line = 1;
-    while (start < len) {
-        size_t end = start;
-        while (end < len && text[end] != '\n')
-            end++;
-        size_t n = end - start;
-        if (n > 0 && text[start + n - 1] == '\r')
-            n--;
-        if (n > 0 && !text_is_clean_utf8(text + start, n)) {
-            snprintf(err, errsize, "%s:%d: ikke gyldig UTF-8", name, line);
-            return -1;
-        }
-        start = end + 1;
-        line++;
-    }
-    return 0;
-}
 
-/* 1 if the text stops inside a string or with brackets still open. */
-static int ends_early(const char *text, size_t len)
-{
-    int in_string = 0, escaped = 0;
-    long depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (in_string) {
-            if (escaped)
-                escaped = 0;
-            else if (c == '\\')
-                escaped = 1;
-            else if (c == '"')
-                in_string = 0;
-        } else if (c == '"') {
-            in_string = 1;
-        } else if (c == '{' || c == '[') {
-            depth++;
-        } else if (c == '}' || c == ']') {
-            depth--;
-        }
-    }
-    return in_string || depth > 0;
-}
 
 static int is_ws(char c)
 {
@@ -205,7 +145,7 @@ typedef struct Ctx {
 static int line_of(const Ctx *cx, const char *const *path, size_t depth)
 {
     size_t off = locate(cx->text, cx->len, path, depth);
-    return off == (size_t)-1 ? 1 : line_at(cx->text, off);
+    return off == (size_t)-1 ? 1 : json_line_at(cx->text, off);
 }
 
 /* The raw JSON text of the value at path (a number as written), cut to fit. */
@@ -224,22 +164,6 @@ static void raw_of(const Ctx *cx, const char *const *path, size_t depth, char *b
     buf[n] = '\0';
 }
 
-static const char *type_name(const cJSON *v)
-{
-    if (cJSON_IsArray(v))
-        return "en liste";
-    if (cJSON_IsObject(v))
-        return "et objekt";
-    if (cJSON_IsString(v))
-        return "en tekst";
-    if (cJSON_IsNumber(v))
-        return "et tall";
-    if (cJSON_IsBool(v))
-        return "true/false";
-    if (cJSON_IsNull(v))
-        return "null";
-    return "ukjent";
-}
 
 /* Where a field sits, for messages: "" at the top, "\"pass_rule\": " or
  * "\"scenarios\" nr. 2: " inside. */
@@ -267,7 +191,7 @@ static void fail_at(const Ctx *cx, const Where *w, const char *field, const char
     if (field) {
         path[depth] = field;
         size_t off = locate(cx->text, cx->len, path, depth + 1);
-        line = off != (size_t)-1 ? line_at(cx->text, off) : line_of(cx, path, depth);
+        line = off != (size_t)-1 ? json_line_at(cx->text, off) : line_of(cx, path, depth);
     } else {
         line = line_of(cx, path, depth);
     }
@@ -321,7 +245,7 @@ static int get_uint(const Ctx *cx, const Where *w, const cJSON *obj, const char 
     if (!v)
         return -1;
     if (!cJSON_IsNumber(v)) {
-        fail_at(cx, w, name, "\"%s\" skal være et heltall, er %s", name, type_name(v));
+        fail_at(cx, w, name, "\"%s\" skal være et heltall, er %s", name, json_type_name(v));
         return -1;
     }
     const char *path[4];
@@ -354,7 +278,7 @@ static const char *get_text(const Ctx *cx, const Where *w, const cJSON *obj, con
     if (!v)
         return NULL;
     if (!cJSON_IsString(v)) {
-        fail_at(cx, w, name, "\"%s\" skal være en tekst, er %s", name, type_name(v));
+        fail_at(cx, w, name, "\"%s\" skal være en tekst, er %s", name, json_type_name(v));
         return NULL;
     }
     const char *s = v->valuestring;
@@ -406,7 +330,7 @@ static int parse_rule(const Ctx *cx, const cJSON *root, ExamPassRule *rule)
     if (!cJSON_IsObject(pr)) {
         fail_at(cx, &top, "pass_rule",
                 "\"pass_rule\" skal være et objekt {\"min_grade_each\": ..., \"min_average\": "
-                "..., \"no_critical\": ...}, er %s", type_name(pr));
+                "..., \"no_critical\": ...}, er %s", json_type_name(pr));
         return -1;
     }
     Where w = {{"pass_rule"}, 1, "\"pass_rule\": "};
@@ -423,7 +347,7 @@ static int parse_rule(const Ctx *cx, const cJSON *root, ExamPassRule *rule)
         return -1;
     if (!cJSON_IsNumber(avg)) {
         fail_at(cx, &w, "min_average", "\"min_average\" skal være et tall, er %s",
-                type_name(avg));
+                json_type_name(avg));
         return -1;
     }
     /* "2", "2.0", "3.25": digits, and at most two decimals, read exactly */
@@ -459,7 +383,7 @@ static int parse_rule(const Ctx *cx, const cJSON *root, ExamPassRule *rule)
         return -1;
     if (!cJSON_IsBool(nc)) {
         fail_at(cx, &w, "no_critical", "\"no_critical\" skal være true eller false, er %s",
-                type_name(nc));
+                json_type_name(nc));
         return -1;
     }
     rule->no_critical = cJSON_IsTrue(nc);
@@ -475,7 +399,7 @@ static int parse_scenarios(const Ctx *cx, const cJSON *root, const char *scenari
         return -1;
     if (!cJSON_IsArray(list)) {
         fail_at(cx, &top, "scenarios", "\"scenarios\" skal være en liste, er %s",
-                type_name(list));
+                json_type_name(list));
         return -1;
     }
     int n = cJSON_GetArraySize(list);
@@ -500,7 +424,7 @@ static int parse_scenarios(const Ctx *cx, const cJSON *root, const char *scenari
         int line = line_of(cx, w.path, 2);
         if (!cJSON_IsObject(e)) {
             fail_at(cx, &w, NULL, "skal være et objekt {\"id\": ..., \"seed\": ...}, er %s",
-                    type_name(e));
+                    json_type_name(e));
             return -1;
         }
         static const char *const known[] = {"id", "seed", NULL};
@@ -557,7 +481,7 @@ ExamSet *exam_parse(const char *text, size_t len, const char *name, const char *
         snprintf(err, errsize, "%s: filen er tom", name);
         return NULL;
     }
-    if (check_text(text, len, name, err, errsize) != 0)
+    if (json_check_text(text, len, name, err, errsize) != 0)
         return NULL;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -566,8 +490,8 @@ ExamSet *exam_parse(const char *text, size_t len, const char *name, const char *
         const char *at = cJSON_GetErrorPtr();
         if (at && at >= text && at <= text + len)
             off = (size_t)(at - text);
-        snprintf(err, errsize, "%s:%d: ikke gyldig JSON%s", name, line_at(text, off),
-                 ends_early(text, len) ? " (filen slutter midt i)" : "");
+        snprintf(err, errsize, "%s:%d: ikke gyldig JSON%s", name, json_line_at(text, off),
+                 json_ends_early(text, len) ? " (filen slutter midt i)" : "");
         return NULL;
     }
     const char *rest = end ? end : text + len;
@@ -575,7 +499,7 @@ ExamSet *exam_parse(const char *text, size_t len, const char *name, const char *
         rest++;
     if (rest < text + len) {
         snprintf(err, errsize, "%s:%d: ikke gyldig JSON (tekst etter slutten)", name,
-                 line_at(text, (size_t)(rest - text)));
+                 json_line_at(text, (size_t)(rest - text)));
         cJSON_Delete(root);
         return NULL;
     }
@@ -585,7 +509,7 @@ ExamSet *exam_parse(const char *text, size_t len, const char *name, const char *
     ExamSet *set = NULL;
     if (!cJSON_IsObject(root)) {
         snprintf(err, errsize, "%s: ikke en Skranken-eksamen: ventet ett JSON-objekt, fant %s",
-                 name, type_name(root));
+                 name, json_type_name(root));
         goto fail;
     }
     const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");

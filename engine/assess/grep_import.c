@@ -1,4 +1,5 @@
 #include "grep_import.h"
+#include "json_text.h"
 #include "core/alloc.h"
 #include "core/file.h"
 #include "core/strbuf.h"
@@ -12,13 +13,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static int line_at(const char *text, size_t offset)
-{
-    int line = 1;
-    for (size_t i = 0; i < offset && text[i]; i++)
-        line += text[i] == '\n';
-    return line;
-}
 
 /* Line of the first "needle" (quotes included) at or after from; 0 if absent. */
 static int line_of(const char *text, size_t from, const char *needle, size_t *found)
@@ -34,7 +28,7 @@ static int line_of(const char *text, size_t from, const char *needle, size_t *fo
         return 0;
     if (found)
         *found = (size_t)(p - text);
-    return line_at(text, (size_t)(p - text));
+    return json_line_at(text, (size_t)(p - text));
 }
 
 /* The file name without folders, for what is recorded in output files. */
@@ -55,24 +49,6 @@ static const char *string_item(const cJSON *obj, const char *name)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static const char *json_type_name(const cJSON *v)
-{
-    if (!v)
-        return "ingenting";
-    if (cJSON_IsArray(v))
-        return "en liste";
-    if (cJSON_IsObject(v))
-        return "et objekt";
-    if (cJSON_IsString(v))
-        return "en tekst";
-    if (cJSON_IsNumber(v))
-        return "et tall";
-    if (cJSON_IsBool(v))
-        return "true/false";
-    if (cJSON_IsNull(v))
-        return "null";
-    return "ukjent";
-}
 
 /* Codes such as KM98, KV9, MAT1-05, aarstrinn10: identifier characters only. */
 static int is_code(const char *s)
@@ -80,65 +56,7 @@ static int is_code(const char *s)
     return s && *s && strlen(s) <= CODE_MAX && text_is_identifier(s);
 }
 
-/* Text files only: no NUL or control characters other than tab, CR and LF, and
- * valid UTF-8 (checked line by line, so the message can name the line). */
-static int check_text(const char *text, size_t len, const char *name, char *err, size_t errsize)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-            snprintf(err, errsize, "%s:%d: ikke en tekstfil (binært innhold)", name,
-                     line_at(text, i));
-            return -1;
-        }
-    }
-    size_t start = 0;
-    int line = 1;
-    while (start <= len) {
-        size_t end = start;
-        while (end < len && text[end] != '\n')
-            end++;
-        size_t n = end - start;
-        if (n > 0 && text[start + n - 1] == '\r')
-            n--;
-        /* per line: text_is_clean_utf8 refuses the line breaks themselves */
-        if (n > 0 && !text_is_clean_utf8(text + start, n)) {
-            snprintf(err, errsize, "%s:%d: ikke gyldig UTF-8", name, line);
-            return -1;
-        }
-        if (end >= len)
-            break;
-        start = end + 1;
-        line++;
-    }
-    return 0;
-}
 
-/* 1 if the text stops inside a string or with brackets still open: a file cut
- * short (a download that did not finish). */
-static int ends_early(const char *text, size_t len)
-{
-    int in_string = 0, escaped = 0;
-    long depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (in_string) {
-            if (escaped)
-                escaped = 0;
-            else if (c == '\\')
-                escaped = 1;
-            else if (c == '"')
-                in_string = 0;
-        } else if (c == '"') {
-            in_string = 1;
-        } else if (c == '{' || c == '[') {
-            depth++;
-        } else if (c == '}' || c == ']') {
-            depth--;
-        }
-    }
-    return in_string || depth > 0;
-}
 
 /* Strict JSON: one value, only whitespace after it. Skips a UTF-8 BOM. */
 static cJSON *parse_json(const char *text, size_t len, const char *name, char *err,
@@ -155,7 +73,7 @@ static cJSON *parse_json(const char *text, size_t len, const char *name, char *e
         snprintf(err, errsize, "%s: filen er tom", name);
         return NULL;
     }
-    if (check_text(text, len, name, err, errsize) != 0)
+    if (json_check_text(text, len, name, err, errsize) != 0)
         return NULL;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -164,11 +82,11 @@ static cJSON *parse_json(const char *text, size_t len, const char *name, char *e
         const char *at = cJSON_GetErrorPtr();
         if (at && at >= text && at <= text + len)
             off = (size_t)(at - text);
-        if (ends_early(text, len))
+        if (json_ends_early(text, len))
             snprintf(err, errsize, "%s:%d: ikke gyldig JSON (filen slutter midt i)", name,
-                     line_at(text, off));
+                     json_line_at(text, off));
         else
-            snprintf(err, errsize, "%s:%d: ikke gyldig JSON", name, line_at(text, off));
+            snprintf(err, errsize, "%s:%d: ikke gyldig JSON", name, json_line_at(text, off));
         return NULL;
     }
     const char *rest = end ? end : text + len;
@@ -176,7 +94,7 @@ static cJSON *parse_json(const char *text, size_t len, const char *name, char *e
         rest++;
     if (rest < text + len) {
         snprintf(err, errsize, "%s:%d: ikke gyldig JSON (tekst etter slutten)", name,
-                 line_at(text, (size_t)(rest - text)));
+                 json_line_at(text, (size_t)(rest - text)));
         cJSON_Delete(root);
         return NULL;
     }
