@@ -3,9 +3,12 @@
 #include "gui.h"
 #include "attempt.h"
 #include "paths.h"
+#include "assess/exam.h"
 #include "core/alloc.h"
 #include "core/file.h"
 #include "report/report.h"
+#include "core/sha256.h"
+#include "commands.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -22,6 +25,19 @@ typedef struct GuiHost {
     size_t result_count;
     Attempt at;
     int active;
+    /* exam sets: the first exam_count library entries */
+    ExamLibrary exams;
+    size_t exam_count;
+    const ExamSet *exam;      /* the set being played, or NULL */
+    size_t exam_at;           /* scenarios started so far */
+    char *exam_trainee;
+    Assessment exam_results[20];
+    char *exam_reports[20];   /* saved report paths */
+    char exam_shas[20][65];
+    char exam_ended[20][16];
+    size_t exam_done;
+    time_t exam_started;
+    long long exam_mono;
 } GuiHost;
 
 static int compare_names(const void *a, const void *b)
@@ -97,7 +113,30 @@ static void load_library(GuiHost *h)
 {
     char **files = NULL;
     size_t n = list_dir(paths_scenarios_dir(), ".lua", &files);
-    h->entries = sk_xcalloc(n ? n : 1, sizeof *h->entries);
+    StrBuf exdir;
+    strbuf_init(&exdir);
+    strbuf_addf(&exdir, "%s/exams", paths_assets_dir());
+    exam_library_load(exdir.data, paths_scenarios_dir(), &h->exams);
+    strbuf_free(&exdir);
+    h->entries = sk_xcalloc(n + h->exams.count + 1, sizeof *h->entries);
+    for (size_t i = 0; i < h->exams.count; i++) {
+        const ExamSet *set = h->exams.sets[i];
+        UiLibraryEntry *e = &h->entries[h->count++];
+        StrBuf title;
+        strbuf_init(&title);
+        strbuf_addf(&title, "Eksamen: %s", set->title);
+        e->title = title.data;
+        e->id = sk_xstrdup(set->id);
+        e->path = sk_xstrdup(set->path);
+        e->summary = sk_xstrdup(set->description);
+        e->minutes = set->time_limit_minutes;
+        e->difficulty = 5;
+        e->exam = 1;
+        e->is_exam = 1;
+        for (size_t k = 0; k < set->scenario_count; k++)
+            strlist_push(&e->goals, set->scenarios[k].id);
+    }
+    h->exam_count = h->exams.count;
     for (size_t i = 0; i < n; i++) {
         UiLibraryEntry *e = &h->entries[h->count++];
         e->path = sk_xstrdup(files[i]);
@@ -209,18 +248,22 @@ static int h_advance(void *ctx, SimTime t, char *err, size_t errsize)
     return 0;
 }
 
+static void exam_record(GuiHost *h, const char *report_path);
+
 static int h_finish(void *ctx, char *report_path, size_t pathsize, char *err, size_t errsize)
 {
     GuiHost *h = ctx;
     if (attempt_finish(&h->at, err, errsize) != ATTEMPT_OK)
         return -1;
     char *saved = NULL;
+    int rc = 0;
     if (attempt_save_report(&h->at, NULL, h->data_dir, &saved, err, errsize) != 0)
-        return -2;
-    snprintf(report_path, pathsize, "%s", saved);
+        rc = -2;
+    snprintf(report_path, pathsize, "%s", saved ? saved : "");
+    exam_record(h, saved);
     free(saved);
     read_results(h);
-    return 0;
+    return rc;
 }
 
 static const Assessment *h_assessment(void *ctx)
@@ -234,6 +277,166 @@ static const Catalog *h_catalog(void *ctx) { return ((GuiHost *)ctx)->catalog; }
 static void h_abandon(void *ctx) { end_attempt(ctx); }
 
 static const char *h_settings(void *ctx) { return ((GuiHost *)ctx)->settings; }
+
+/* ---------------------------------------------------------------- exam sets */
+
+static void exam_clear(GuiHost *h)
+{
+    for (size_t i = 0; i < h->exam_done; i++) {
+        assessment_free(&h->exam_results[i]);
+        free(h->exam_reports[i]);
+        h->exam_reports[i] = NULL;
+    }
+    h->exam_done = h->exam_at = 0;
+    h->exam = NULL;
+    free(h->exam_trainee);
+    h->exam_trainee = NULL;
+}
+
+static int h_exam_begin(void *ctx, size_t index, const char *trainee, char *err, size_t errsize)
+{
+    GuiHost *h = ctx;
+    exam_clear(h);
+    if (index >= h->exam_count) {
+        snprintf(err, errsize, "ingen slik eksamen");
+        return -1;
+    }
+    h->exam = h->exams.sets[index];
+    h->exam_trainee = sk_xstrdup(trainee);
+    h->exam_started = time(NULL);
+    h->exam_mono = attempt_monotonic_ms();
+    return 0;
+}
+
+static int h_exam_next(void *ctx, char *path, size_t pathsize, uint64_t *seed, int *number,
+                       int *count)
+{
+    GuiHost *h = ctx;
+    if (!h->exam || h->exam_at >= h->exam->scenario_count || h->exam_at >= 20)
+        return 0;
+    const ExamScenario *s = &h->exam->scenarios[h->exam_at];
+    char *p = paths_scenario(s->id);
+    snprintf(path, pathsize, "%s", p);
+    free(p);
+    *seed = s->seed;
+    *number = (int)h->exam_at + 1;
+    *count = (int)h->exam->scenario_count;
+    h->exam_at++;
+    return 1;
+}
+
+static int h_exam_minutes(void *ctx)
+{
+    GuiHost *h = ctx;
+    return h->exam ? h->exam->time_limit_minutes : 0;
+}
+
+/* Called after each scenario of a set is finished and saved. */
+static void exam_record(GuiHost *h, const char *report_path)
+{
+    if (!h->exam || h->exam_done >= 20 || !h->active)
+        return;
+    size_t i = h->exam_done++;
+    Assessment *a = &h->exam_results[i];
+    *a = h->at.assessment;
+    a->goals = sk_xmalloc((a->goal_count ? a->goal_count : 1) * sizeof *a->goals);
+    memcpy(a->goals, h->at.assessment.goals, a->goal_count * sizeof *a->goals);
+    h->exam_reports[i] = sk_xstrdup(report_path);
+    char *text = NULL, err[256];
+    size_t len = 0;
+    h->exam_shas[i][0] = '\0';
+    if (report_path && file_read_all(report_path, (size_t)64 << 20, &text, &len, err, sizeof err) == 0) {
+        sha256_hex(text, len, h->exam_shas[i]);
+        free(text);
+    }
+    simtime_format(scenario_world(h->at.scenario)->clock.now, h->exam_ended[i],
+                   sizeof h->exam_ended[i]);
+}
+
+static void h_exam_end(void *ctx, UiExamSummary *out)
+{
+    GuiHost *h = ctx;
+    memset(out, 0, sizeof *out);
+    if (!h->exam)
+        return;
+    const ExamSet *set = h->exam;
+    snprintf(out->title, sizeof out->title, "%s", set->title);
+    /* Scenarios not reached (time ran out) count as grade 1. */
+    Assessment results[20];
+    ExamResultEntry entries[20];
+    memset(results, 0, sizeof results);
+    memset(entries, 0, sizeof entries);
+    size_t n = set->scenario_count < 20 ? set->scenario_count : 20;
+    for (size_t i = 0; i < n; i++) {
+        if (i < h->exam_done) {
+            results[i] = h->exam_results[i];
+        } else {
+            results[i].grade = results[i].points_grade = 1;
+        }
+        UiExamLine *l = &out->lines[out->count++];
+        const UiLibraryEntry *e = NULL;
+        for (size_t k = h->exam_count; k < h->count; k++)
+            if (strcmp(h->entries[k].id, set->scenarios[i].id) == 0)
+                e = &h->entries[k];
+        snprintf(l->title, sizeof l->title, "%s%s", e ? e->title : set->scenarios[i].id,
+                 i < h->exam_done ? "" : " (ikke nådd)");
+        l->grade = results[i].grade;
+        l->points = results[i].points;
+        l->max = results[i].max;
+        l->criticals = results[i].criticals;
+        l->passed = results[i].passed;
+        entries[i].id = set->scenarios[i].id;
+        entries[i].title = e ? e->title : set->scenarios[i].id;
+        entries[i].seed = set->scenarios[i].seed;
+        const char *rp = i < h->exam_done ? h->exam_reports[i] : NULL;
+        const char *base = rp ? strrchr(rp, '/') : NULL;
+        entries[i].report_file = base ? base + 1 : (rp ? rp : "");
+        entries[i].report_sha256 = i < h->exam_done ? h->exam_shas[i] : "";
+        entries[i].ended_at = i < h->exam_done ? h->exam_ended[i] : "";
+        entries[i].assessment = &results[i];
+    }
+    ExamOutcome outcome;
+    exam_assess(&set->rule, results, n, &outcome);
+    out->passed = outcome.passed;
+    out->grade = outcome.grade;
+    out->average_centi = outcome.average_centi;
+    snprintf(out->rule, sizeof out->rule,
+             "Bestått krever minst karakter %d i hver oppgave, snitt minst %d,%02d%s.",
+             set->rule.min_grade_each, set->rule.min_average_centi / 100,
+             set->rule.min_average_centi % 100,
+             set->rule.no_critical ? " og ingen kritiske feil" : "");
+    ExamResultInput in = {
+        .engine_version = SKRANKEN_VERSION,
+        .set = set,
+        .trainee = h->exam_trainee,
+        .entries = entries,
+        .outcome = &outcome,
+        .wall_started = h->exam_started,
+        .wall_finished = time(NULL),
+        .duration_ms = attempt_monotonic_ms() - h->exam_mono,
+    };
+    char *json = exam_result_render(&in);
+    char *dir = paths_data_dir(h->data_dir);
+    if (json && dir) {
+        StrBuf path;
+        strbuf_init(&path);
+        strbuf_addf(&path, "%s/reports", dir);
+        char *file = report_new_path(path.data, set->id, h->exam_trainee, h->exam_started);
+        /* report_new_path names <id>-<trainee>-<stamp>.json; mark it as the exam's */
+        StrBuf named;
+        strbuf_init(&named);
+        const char *slash = strrchr(file, '/');
+        strbuf_addf(&named, "%.*s/exam-%s", (int)(slash - file), file, slash + 1);
+        if (file_write_new(named.data, json, strlen(json), out->error, sizeof out->error) == 0)
+            snprintf(out->summary_path, sizeof out->summary_path, "%s", named.data);
+        strbuf_free(&named);
+        free(file);
+        strbuf_free(&path);
+    }
+    free(dir);
+    free(json);
+    exam_clear(h);
+}
 
 int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
 {
@@ -268,6 +471,10 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
         .catalog = h_catalog,
         .abandon = h_abandon,
         .settings_path = h_settings,
+        .exam_begin = h_exam_begin,
+        .exam_next = h_exam_next,
+        .exam_minutes = h_exam_minutes,
+        .exam_end = h_exam_end,
     };
     int rc = ui_run(opts, &host);
     end_attempt(&h);
@@ -281,6 +488,8 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
         strlist_free(&e->goals);
     }
     free(h.entries);
+    exam_clear(&h);
+    exam_library_free(&h.exams);
     free(h.results);
     free(h.settings);
     free(h.data_dir);

@@ -199,3 +199,74 @@ void screen_error(App *app)
     }
     app_hit(app, ui_text(S_ERR_BACK), b);
 }
+
+/* Between the tasks of an exam set: no results, only what comes next. */
+void screen_exam_next(App *app)
+{
+    Ui *ui = &app->ui;
+    const UiTheme *t = ui->theme;
+    int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
+    UiRect all = rect_shrink((UiRect){0, 0, app->width, app->height}, u * 3);
+    char title[128];
+    snprintf(title, sizeof title, ui_text(S_EXAM_TASK), app->exam_number, app->exam_count);
+    ui_panel(ui, all, title);
+    UiRect in = rect_shrink(all, u);
+    rect_cut_top(&in, lh + u);
+    unsigned long long now = ui_ticks();
+    long left = app->exam_deadline > now ? (long)((app->exam_deadline - now) / 1000) : 0;
+    char line[256], clock[32];
+    app_format_seconds(left, clock, sizeof clock);
+    snprintf(line, sizeof line, "%s %s", clock, ui_text(S_EXAM_LEFT));
+    in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, line, FONT_LARGE, t->text, 1) + u;
+    in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_EXAM_NEXT_TEXT), FONT_BODY, t->text, 1) + u;
+    UiRect b = {in.x, in.y, in.w / 2, lh + u};
+    uint32_t id = ui_id("exam.next", 0);
+    if (ui->focus == 0)
+        ui_focus(ui, id);
+    if (ui_button(ui, id, b, ui_text(S_EXAM_START), BUTTON_PRIMARY, 1))
+        app_exam_start_next(app);
+    app_hit(app, ui_text(S_EXAM_START), b);
+}
+
+void screen_exam_summary(App *app)
+{
+    Ui *ui = &app->ui;
+    const UiTheme *t = ui->theme;
+    const UiExamSummary *s = &app->exam_summary;
+    int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
+    UiRect all = {0, 0, app->width, app->height};
+    UiRect top = rect_cut_top(&all, u * 5);
+    gfx_fill(ui->g, top, s->passed ? t->good : t->bad);
+    char line[512];
+    snprintf(line, sizeof line, "%d", s->grade);
+    int x = top.x + u;
+    x += gfx_text(ui->g, x, top.y + u / 4, line, FONT_HUGE, t->accent_text) + u;
+    snprintf(line, sizeof line, "%s · %s %d · %s", ui_text(S_EXAM_RESULT), ui_text(S_DEB_GRADE),
+             s->grade, ui_text(s->passed ? S_DEB_PASSED : S_DEB_FAILED));
+    gfx_text(ui->g, x, top.y + u / 2, line, FONT_LARGE, t->accent_text);
+    gfx_text(ui->g, x, top.y + u / 2 + gfx_line_height(ui->g, FONT_LARGE), s->title, FONT_BODY,
+             t->accent_text);
+    UiRect in = rect_shrink(all, u);
+    for (int i = 0; i < s->count; i++) {
+        const UiExamLine *l = &s->lines[i];
+        snprintf(line, sizeof line, "%d. %s – %s %d (%d/%d)%s", i + 1, l->title, ui_text(S_DEB_GRADE),
+                 l->grade, l->points, l->max, l->criticals ? " – kritisk feil" : "");
+        in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, line, FONT_BODY, t->text, 1) + 4;
+    }
+    in.y += u / 2;
+    in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, s->rule, FONT_BODY, t->text, 1) + u / 2;
+    if (s->summary_path[0]) {
+        snprintf(line, sizeof line, "%s %.400s", ui_text(S_EXAM_SAVED),
+                 app->hide_paths ? "…/reports/…json" : s->summary_path);
+        in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, line, FONT_SMALL, t->text, 1) + u / 2;
+    } else if (s->error[0]) {
+        in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, s->error, FONT_SMALL, t->bad, 1) + u / 2;
+    }
+    UiRect b = {in.x, in.y, in.w / 3, lh + u};
+    uint32_t id = ui_id("exam.library", 0);
+    if (ui->focus == 0)
+        ui_focus(ui, id);
+    if (ui_button(ui, id, b, ui_text(S_DEB_LIBRARY), BUTTON_PRIMARY, 1))
+        back_to_library(app);
+    app_hit(app, ui_text(S_DEB_LIBRARY), b);
+}

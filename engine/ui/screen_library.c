@@ -20,6 +20,11 @@ static void start_selected(App *app)
         app_fault(app, e->error);
         return;
     }
+    if (e->is_exam) {
+        app->lib_message[0] = '\0';
+        app_exam_begin(app, (size_t)app->selected);
+        return;
+    }
     if (app->exam && !e->exam) {
         snprintf(app->lib_message, sizeof app->lib_message, "%s: %s", e->title,
                  ui_text(S_LIB_NO_EXAM));
@@ -133,10 +138,15 @@ void screen_library(App *app)
                      e->best_grade, e->best_points, e->best_max);
         else
             snprintf(best, sizeof best, "%s: %s", ui_text(S_LIB_BEST), ui_text(S_LIB_NONE));
-        snprintf(detail_text, sizeof detail_text, "%d %s · %s %d/5 · %zu %s · %s%s%s",
-                 e->minutes, ui_text(S_LIB_MINUTES), ui_text(S_LIB_DIFFICULTY), e->difficulty,
-                 e->goals.count, ui_text(S_LIB_GOALS), best, e->error ? " · " : "",
-                 e->error ? ui_text(S_LIB_BROKEN) : "");
+        if (e->is_exam)
+            snprintf(detail_text, sizeof detail_text, "%d %s · %zu %s · %s", e->minutes,
+                     ui_text(S_LIB_MINUTES), e->goals.count, ui_text(S_LIB_TASKS),
+                     ui_text(S_MODE_EXAM));
+        else
+            snprintf(detail_text, sizeof detail_text, "%d %s · %s %d/5 · %zu %s · %s%s%s",
+                     e->minutes, ui_text(S_LIB_MINUTES), ui_text(S_LIB_DIFFICULTY), e->difficulty,
+                     e->goals.count, ui_text(S_LIB_GOALS), best, e->error ? " · " : "",
+                     e->error ? ui_text(S_LIB_BROKEN) : "");
         if (ui_row(ui, ui_id("lib.row", i), r, e->title, detail_text, i == app->selected)) {
             app->selected = i;
             if (ui->in.key == UI_KEY_ENTER)
@@ -152,13 +162,13 @@ void screen_library(App *app)
     char goals[1024] = "";
     const Catalog *cat = h->catalog(h->ctx);
     for (size_t i = 0; i < sel->goals.count; i++) {
-        const CatalogGoal *g = catalog_find(cat, sel->goals.items[i]);
+        const CatalogGoal *g = sel->is_exam ? NULL : catalog_find(cat, sel->goals.items[i]);
         char one[200];
         snprintf(one, sizeof one, "%s%s", i ? " · " : "", g ? g->title : sel->goals.items[i]);
         if (strlen(goals) + strlen(one) < sizeof goals)
             strcat(goals, one);
     }
     char line[1200];
-    snprintf(line, sizeof line, "%s: %s", ui_text(S_LIB_GOALS), goals);
+    snprintf(line, sizeof line, "%s: %s", ui_text(sel->is_exam ? S_LIB_TASKS_HEADING : S_LIB_GOALS), goals);
     gfx_text_wrapped(ui->g, d.x, y + 4, d.w, line, FONT_SMALL, t->muted, 1);
 }

@@ -17,6 +17,8 @@
     X(S_LIB_BEST, "Beste", "Best")                                                       \
     X(S_LIB_NONE, "ikke prøvd", "not tried")                                             \
     X(S_LIB_GOALS, "Mål", "Goals")                                                       \
+    X(S_LIB_TASKS, "oppgaver", "tasks")                                                  \
+    X(S_LIB_TASKS_HEADING, "Oppgaver", "Tasks")                                          \
     X(S_LIB_EMPTY, "Fant ingen scenarioer.", "No scenarios found.")                      \
     X(S_LIB_NEED_NAME, "Skriv navnet ditt først.", "Type your name first.")             \
     X(S_LIB_BROKEN, "kan ikke spilles", "cannot be played")                              \
@@ -131,6 +133,14 @@
     X(S_ERR_BACK, "Tilbake til biblioteket (Enter)", "Back to the library (Enter)")      \
     X(S_MISMATCH, "Det går ikke nå", "Not possible now")                                 \
     X(S_WHO_TRAINEE, "Du", "You")                                                        \
+    X(S_EXAM_TASK, "Oppgave %d av %d", "Task %d of %d")                                  \
+    X(S_EXAM_LEFT, "igjen av eksamenstiden", "of the exam time left")                    \
+    X(S_EXAM_NEXT_TEXT, "Resultatene vises først når hele eksamen er ferdig. Trykk Enter for å starte neste oppgave.", \
+      "Results are shown only when the whole exam is done. Press Enter to start the next task.") \
+    X(S_EXAM_START, "Start oppgaven (Enter)", "Start the task (Enter)")                  \
+    X(S_EXAM_RESULT, "Eksamensresultat", "Exam result")                                  \
+    X(S_EXAM_SAVED, "Eksamenssammendraget er lagret i", "The exam summary is saved in")  \
+    X(S_EXAM_TIME_UP, "Eksamenstiden er ute.", "The exam time is up.")                   \
     X(S_MORE_BELOW, "▼ Mer nedenfor – rull, PgDn eller Tab", "▼ More below – scroll, PgDn or Tab") \
     X(S_HINT_RINGING, "Tips: telefonen ringer – svar med F2.", "Tip: the phone is ringing – answer with F2.") \
     X(S_HINT_WAITING, "Tips: noen venter i venterommet – «Ta imot».", "Tip: someone is waiting – «Serve».") \

@@ -165,7 +165,8 @@ static void reset_desk(App *app)
 int app_start_attempt(App *app, const char *path)
 {
     char err[2048];
-    uint64_t seed = app->opts.seed_given ? app->opts.seed
+    uint64_t seed = app->seed_override ? app->seed_value
+                    : app->opts.seed_given ? app->opts.seed
                                          : (app->exam ? 1 : (uint64_t)SDL_GetTicks64() ^
                                                                  (uint64_t)time(NULL) * 2654435761u);
     seed &= 0x1fffffffffffffULL; /* exact in JSON */
@@ -188,6 +189,47 @@ int app_start_attempt(App *app, const char *path)
     return 0;
 }
 
+/* After each task of an exam set: the next one, or the result. */
+static void app_exam_advance(App *app)
+{
+    int time_up = SDL_GetTicks64() >= app->exam_deadline;
+    if (!time_up && app->host->exam_next(app->host->ctx, app->exam_next_path,
+                                         sizeof app->exam_next_path, &app->exam_next_seed,
+                                         &app->exam_number, &app->exam_count)) {
+        app->screen = SCREEN_EXAM_NEXT;
+    } else {
+        app->host->exam_end(app->host->ctx, &app->exam_summary);
+        app->in_exam = 0;
+        app->seed_override = 0;
+        app->exam = app->opts.exam;
+        app->screen = SCREEN_EXAM_SUMMARY;
+    }
+    app->ui.focus = 0;
+    app->ui.dirty = 1;
+}
+
+void app_exam_begin(App *app, size_t index)
+{
+    char err[512];
+    if (app->host->exam_begin(app->host->ctx, index, strbuf_str(&app->name), err, sizeof err) != 0) {
+        app_fault(app, err);
+        return;
+    }
+    app->in_exam = 1;
+    app->exam = 1;
+    app->exam_deadline =
+        SDL_GetTicks64() + (unsigned long long)app->host->exam_minutes(app->host->ctx) * 60000ULL;
+    app_exam_advance(app);
+}
+
+void app_exam_start_next(App *app)
+{
+    app->seed_override = 1;
+    app->seed_value = app->exam_next_seed;
+    app->exam = 1;
+    app_start_attempt(app, app->exam_next_path);
+}
+
 void app_finish_attempt(App *app)
 {
     char err[2048];
@@ -201,6 +243,10 @@ void app_finish_attempt(App *app)
     }
     if (rc == -2)
         snprintf(app->report_error, sizeof app->report_error, "%.500s", err);
+    if (app->in_exam) { /* no results until the whole set is done */
+        app_exam_advance(app);
+        return;
+    }
     app->screen = SCREEN_DEBRIEF;
     app->scroll_timeline = 0;
     app->ui.focus = 0;
@@ -257,7 +303,7 @@ static int condition_met(App *app, const char *cond)
     char word[64] = "", arg[128] = "";
     sscanf(cond, "%63s %127s", word, arg);
     if (strcmp(word, "screen") == 0) {
-        const char *names[] = {"library", "desk", "debrief", "error"};
+        const char *names[] = {"library", "desk", "debrief", "error", "exam_next", "exam_summary"};
         return strcmp(names[app->screen], arg) == 0;
     }
     if (!w)
@@ -346,6 +392,9 @@ static int drive(App *app, Driver *d)
         if (d->pending[0]) {
             if (condition_met(app, d->pending)) {
                 d->pending[0] = '\0';
+                d->settle = 1; /* let the screen be drawn before the next line */
+                app->ui.dirty = 1;
+                return 1;
             } else if (SDL_GetTicks64() > d->deadline) {
                 fprintf(stderr, "skranken: testskript linje %d: ventet forgjeves på «%s»\n",
                         d->line, d->pending);
@@ -561,6 +610,8 @@ static void draw(App *app)
     case SCREEN_DESK: screen_desk(app); break;
     case SCREEN_DEBRIEF: screen_debrief(app); break;
     case SCREEN_ERROR: screen_error(app); break;
+    case SCREEN_EXAM_NEXT: screen_exam_next(app); break;
+    case SCREEN_EXAM_SUMMARY: screen_exam_summary(app); break;
     }
     gfx_end_frame(app->ui.g);
 }
@@ -568,6 +619,8 @@ static void draw(App *app)
 /* How long to sleep before something on screen changes by itself. */
 static int next_wake_ms(App *app)
 {
+    if (app->screen == SCREEN_EXAM_NEXT)
+        return 1000; /* the exam clock counts down */
     if (app->screen != SCREEN_DESK || !app->running || app->paused || app->frozen)
         return app->feedback_until ? 500 : -1;
     Scenario *sc = app->host->scenario(app->host->ctx);
@@ -747,6 +800,12 @@ int ui_run(const UiOptions *opts, const UiHost *host)
                 }
             }
             need_draw = 1; /* the clock moved */
+        }
+        if (app->in_exam && app->screen == SCREEN_DESK && app->running &&
+            SDL_GetTicks64() >= app->exam_deadline) {
+            snprintf(app->status, sizeof app->status, "%s", ui_text(S_EXAM_TIME_UP));
+            app_finish_attempt(app); /* the set ends with this task */
+            need_draw = 1;
         }
         if (app->screen == SCREEN_DESK && app->running &&
             scenario_finished(host->scenario(host->ctx))) {

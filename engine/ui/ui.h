@@ -24,7 +24,24 @@ typedef struct UiLibraryEntry {
     int best_grade;      /* best earlier result of this trainee, 0 if none */
     int best_points, best_max;
     char *error;         /* the load error if it cannot be played, else NULL */
+    int is_exam;         /* an exam set: its scenarios are played in turn, in exam mode */
 } UiLibraryEntry;
+
+/* One line of an exam's result, for the summary screen. */
+typedef struct UiExamLine {
+    char title[160];
+    int grade, points, max, criticals, passed;
+} UiExamLine;
+
+typedef struct UiExamSummary {
+    char title[200];
+    UiExamLine lines[20];
+    int count;
+    int passed, grade, average_centi;
+    char rule[300];          /* the pass rule, in words */
+    char summary_path[1024]; /* where the exam summary was saved ("" if not) */
+    char error[512];
+} UiExamSummary;
 
 typedef enum UiActResult { UI_ACT_OK = 0, UI_ACT_MISMATCH = 1, UI_ACT_FAULT = 2 } UiActResult;
 
@@ -49,6 +66,15 @@ typedef struct UiHost {
     const Catalog *(*catalog)(void *ctx);
     /* Drops the current attempt without a report. */
     void (*abandon)(void *ctx);
+    /* Exam sets (library entries with is_exam). exam_begin starts the set;
+     * exam_next gives the next scenario to play (1) or says the set is done (0);
+     * exam_end computes the result by the pass rule, saves the exam summary and
+     * fills out. exam_minutes is the set's wall-clock limit. */
+    int (*exam_begin)(void *ctx, size_t index, const char *trainee, char *err, size_t errsize);
+    int (*exam_next)(void *ctx, char *path, size_t pathsize, uint64_t *seed, int *number,
+                     int *count);
+    int (*exam_minutes)(void *ctx);
+    void (*exam_end)(void *ctx, UiExamSummary *out);
     /* Where the settings file lives (NULL: settings are not kept). */
     const char *(*settings_path)(void *ctx);
 } UiHost;

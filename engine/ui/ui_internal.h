@@ -8,7 +8,9 @@
 #include "ui.h"
 #include "widgets.h"
 
-typedef enum Screen { SCREEN_LIBRARY, SCREEN_DESK, SCREEN_DEBRIEF, SCREEN_ERROR } Screen;
+typedef enum Screen {
+    SCREEN_LIBRARY, SCREEN_DESK, SCREEN_DEBRIEF, SCREEN_ERROR, SCREEN_EXAM_NEXT, SCREEN_EXAM_SUMMARY
+} Screen;
 typedef enum DeskTab { TAB_RECORD, TAB_TIMEBOK, TAB_INBOX, TAB_LAB, TAB_COUNT } DeskTab;
 
 /* Where each labelled widget was drawn this frame: the test driver clicks by label. */
@@ -66,6 +68,16 @@ typedef struct App {
     char status[512];
     int scroll_conv, scroll_tool, scroll_timeline;
 
+    /* an exam set in progress */
+    int in_exam;
+    int exam_number, exam_count;
+    unsigned long long exam_deadline;  /* SDL ticks when the set's time is up */
+    char exam_next_path[1024];
+    uint64_t exam_next_seed;
+    UiExamSummary exam_summary;
+    int seed_override;                 /* the next attempt uses seed_value */
+    uint64_t seed_value;
+
     /* debrief / error */
     char report_path[1024];
     char report_error[512];
@@ -85,6 +97,11 @@ void screen_desk(App *app);
 void desk_tools(App *app, UiRect tabs, UiRect tool);
 void screen_debrief(App *app);
 void screen_error(App *app);
+void screen_exam_next(App *app);
+void screen_exam_summary(App *app);
+/* Starts an exam set from the library. */
+void app_exam_begin(App *app, size_t index);
+void app_exam_start_next(App *app);
 
 /* attempt control (ui.c) */
 int app_start_attempt(App *app, const char *path);

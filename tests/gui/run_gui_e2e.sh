@@ -77,6 +77,24 @@ else
     sed 's/^/    /' "$work/err5" | head -5
 fi
 
+# 1d. the shipped practice exam from the library: all tasks in exam mode, then the result
+export HOME=$work/home6 XDG_DATA_HOME=$work/data6
+mkdir -p "$HOME"
+sed "s|OUT/|$work/|" "$src/tests/gui/scripts/exam-set.txt" > "$work/exam-script.txt"
+if timeout 180 "$skranken" play --test-script "$work/exam-script.txt" 2>"$work/err6"; then
+    reports=$(ls "$XDG_DATA_HOME"/skranken/reports/*.json 2>/dev/null | grep -v '/exam-' | wc -l)
+    summary=$(ls "$XDG_DATA_HOME"/skranken/reports/exam-*.json 2>/dev/null | head -n 1)
+    modes=$(for r in $(ls "$XDG_DATA_HOME"/skranken/reports/*.json | grep -v '/exam-'); do
+                "$tool" field "$r" mode; done | sort -u)
+    if [ "$reports" -eq 5 ] && [ -n "$summary" ] && [ "$modes" = "exam" ]; then
+        ok "gui-exam-set"
+    else
+        fail "gui-exam-set: $reports rapporter, sammendrag «$summary», modus «$modes»"
+    fi
+else
+    fail "gui-exam-set"; sed 's/^/    /' "$work/err6" | head -5
+fi
+
 # 1b. a scenario that fails at 08:01 shows the error screen and goes back to the library
 export HOME=$work/home3 XDG_DATA_HOME=$work/data3
 mkdir -p "$HOME"
@@ -121,6 +139,9 @@ if command -v xdotool >/dev/null 2>&1; then
         xdotool key Tab
         sleep 0.3
         xdotool type --delay 60 "øyvind ås"
+        sleep 0.3
+        # The exam sets come first in the library: Down to the first scenario.
+        xdotool key Down
         sleep 0.3
         xdotool key Return
         sleep 1.5
