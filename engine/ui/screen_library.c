@@ -162,9 +162,20 @@ void screen_library(App *app)
     char goals[1024] = "";
     const Catalog *cat = h->catalog(h->ctx);
     for (size_t i = 0; i < sel->goals.count; i++) {
-        const CatalogGoal *g = sel->is_exam ? NULL : catalog_find(cat, sel->goals.items[i]);
+        const char *name = sel->goals.items[i];
+        if (sel->is_exam) { /* an exam lists its tasks: show their titles */
+            for (size_t k = 0; k < n; k++) {
+                const UiLibraryEntry *o = h->library_entry(h->ctx, k);
+                if (!o->is_exam && o->id && strcmp(o->id, name) == 0)
+                    name = o->title;
+            }
+        } else {
+            const CatalogGoal *g = catalog_find(cat, name);
+            if (g)
+                name = g->title;
+        }
         char one[200];
-        snprintf(one, sizeof one, "%s%s", i ? " · " : "", g ? g->title : sel->goals.items[i]);
+        snprintf(one, sizeof one, "%s%s", i ? " · " : "", name);
         if (strlen(goals) + strlen(one) < sizeof goals)
             strcat(goals, one);
     }
