@@ -278,6 +278,14 @@ static void timebok_tab(App *app, UiRect r)
                         app->tb_selected = 0;
                     app->tb_moving = 0;
                 } else {
+                    /* book for the person you are talking with, or whose record is open */
+                    const char *pts[256];
+                    int np = patients(w, pts, 256);
+                    for (int k = 0; k < np; k++)
+                        if ((app->talk_to[0] && strcmp(pts[k], app->talk_to) == 0) ||
+                            (!world_prompt(w, app->talk_to) && w->open_record &&
+                             strcmp(pts[k], w->open_record) == 0))
+                            app->tb_patient = k;
                     app->tb_selected = 1;
                     app->tb_moving = 0;
                     app->tb_sel_day = s->day;
