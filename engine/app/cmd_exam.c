@@ -209,7 +209,7 @@ int cmd_exam(int argc, char **argv)
 
     int rc = 2;
     char err[2048];
-    char *catalog_path = NULL, *summary_path = NULL, *summary_text = NULL;
+    char *summary_path = NULL, *summary_text = NULL;
     Catalog *catalog = NULL;
     ExamSet *set = NULL;
     Attempt *at = NULL;
@@ -245,16 +245,7 @@ int cmd_exam(int argc, char **argv)
     entries = sk_xcalloc(n, sizeof *entries);
     minutes = sk_xcalloc(n, sizeof *minutes);
 
-    const char *cat_opt = cli_option(opts, "--catalog")->value;
-    if (cat_opt) {
-        catalog_path = sk_xstrdup(cat_opt);
-    } else {
-        StrBuf sb;
-        strbuf_init(&sb);
-        strbuf_addf(&sb, "%s/catalog.json", paths_assets_dir());
-        catalog_path = sb.data;
-    }
-    catalog = catalog_load(catalog_path, err, sizeof err);
+    catalog = paths_load_catalog(cli_option(opts, "--catalog")->value, err, sizeof err);
     if (!catalog) {
         fprintf(stderr, "skranken exam: %s\n", err);
         goto done;
@@ -419,7 +410,6 @@ done:
     free(summary_path);
     free(summary_text);
     catalog_free(catalog);
-    free(catalog_path);
     exam_free(set);
     return rc;
 }

@@ -114,15 +114,7 @@ int cmd_play(int argc, char **argv)
         return 2;
     }
     char err[1024];
-    const char *cat_opt = cli_option(opts, "--catalog")->value;
-    StrBuf cat_path;
-    strbuf_init(&cat_path);
-    if (cat_opt)
-        strbuf_add(&cat_path, cat_opt);
-    else
-        strbuf_addf(&cat_path, "%s/catalog.json", paths_assets_dir());
-    Catalog *catalog = catalog_load(cat_path.data, err, sizeof err);
-    strbuf_free(&cat_path);
+    Catalog *catalog = paths_load_catalog(cli_option(opts, "--catalog")->value, err, sizeof err);
     if (!catalog) {
         fprintf(stderr, "skranken play: %s\n", err);
         free(scenario);

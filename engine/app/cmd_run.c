@@ -99,22 +99,13 @@ int cmd_run(int argc, char **argv)
 
     int rc = 2;
     char err[2048];
-    char *catalog_path = NULL, *scenario_path = NULL, *report_path = NULL;
+    char *scenario_path = NULL, *report_path = NULL;
     Catalog *catalog = NULL;
     InputsFile inputs = {0};
     Attempt at;
     memset(&at, 0, sizeof at);
 
-    const char *cat_opt = cli_option(opts, "--catalog")->value;
-    if (cat_opt) {
-        catalog_path = sk_xstrdup(cat_opt);
-    } else {
-        StrBuf sb;
-        strbuf_init(&sb);
-        strbuf_addf(&sb, "%s/catalog.json", paths_assets_dir());
-        catalog_path = sb.data;
-    }
-    catalog = catalog_load(catalog_path, err, sizeof err);
+    catalog = paths_load_catalog(cli_option(opts, "--catalog")->value, err, sizeof err);
     if (!catalog) {
         fprintf(stderr, "skranken run: %s\n", err);
         goto done;
@@ -171,7 +162,6 @@ done:
     attempt_free(&at);
     inputs_free(&inputs);
     catalog_free(catalog);
-    free(catalog_path);
     free(scenario_path);
     free(report_path);
     return rc;

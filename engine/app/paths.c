@@ -55,3 +55,15 @@ char *paths_scenario(const char *arg)
     strbuf_addf(&sb, "%s/%s.lua", paths_scenarios_dir(), arg);
     return sb.data;
 }
+
+Catalog *paths_load_catalog(const char *given, char *err, size_t errsize)
+{
+    if (given)
+        return catalog_load(given, err, errsize);
+    StrBuf sb;
+    strbuf_init(&sb);
+    strbuf_addf(&sb, "%s/catalog.json", paths_assets_dir());
+    Catalog *c = catalog_load(sb.data, err, errsize);
+    strbuf_free(&sb);
+    return c;
+}

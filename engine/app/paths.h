@@ -13,4 +13,10 @@ char *paths_data_dir(const char *override);
  * a bare id becomes <scenarios>/<id>.lua. Caller frees. */
 char *paths_scenario(const char *arg);
 
+#include "assess/catalog.h"
+
+/* Loads the competence catalog: the file given (--catalog), else the shipped
+ * <assets>/catalog.json. NULL with "file[:line]: message" in err. */
+Catalog *paths_load_catalog(const char *given, char *err, size_t errsize);
+
 #endif
