@@ -84,16 +84,6 @@ int strlist_index(const StrList *list, const char *text)
     return -1;
 }
 
-void strlist_remove_at(StrList *list, size_t index)
-{
-    if (index >= list->count)
-        return;
-    free(list->items[index]);
-    memmove(list->items + index, list->items + index + 1,
-            (list->count - index - 1) * sizeof *list->items);
-    list->count--;
-}
-
 void strlist_free(StrList *list)
 {
     for (size_t i = 0; i < list->count; i++)

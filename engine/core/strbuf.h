@@ -29,7 +29,6 @@ typedef struct StrList {
 
 void strlist_push(StrList *list, const char *text); /* copies text */
 int strlist_index(const StrList *list, const char *text); /* -1 if absent */
-void strlist_remove_at(StrList *list, size_t index);
 void strlist_free(StrList *list);
 
 /* 1 if text is valid UTF-8 without control characters other than tab. */

@@ -23,11 +23,6 @@ void sk_check_running(lua_State *L, const char *what)
                    what);
 }
 
-int sk_world_error(lua_State *L, const char *err)
-{
-    return luaL_error(L, "%s", err);
-}
-
 const char *sk_check_person(lua_State *L, int idx)
 {
     const char *id = NULL;

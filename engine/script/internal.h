@@ -125,8 +125,6 @@ SimTime sk_check_clock(lua_State *L, int idx);
 void sk_check_keys(lua_State *L, int idx, const char *what, const char *const *keys);
 /* Raises "<what> kan bare brukes ..." when called while the file is loading. */
 void sk_check_running(lua_State *L, const char *what);
-/* Raises an error with a bokmål message from a world_* function. */
-int sk_world_error(lua_State *L, const char *err);
 /* The current line of the calling Lua code (0 if unknown). */
 int sk_current_line(lua_State *L);
 

@@ -157,7 +157,7 @@ static void reset_desk(App *app)
     app->seen_scores = 0;
     app->feedback[0] = app->status[0] = '\0';
     app->feedback_kind = 0;
-    app->scroll_conv = app->scroll_tool = app->scroll_timeline = 0;
+    app->scroll_tool = app->scroll_timeline = 0;
     app->paused = 0;
     app->frozen = 0;
 }

@@ -66,7 +66,7 @@ typedef struct App {
     int feedback_kind;            /* 0 none, 1 good, 2 deduction, 3 critical */
     unsigned long long feedback_until;
     char status[512];
-    int scroll_conv, scroll_tool, scroll_timeline;
+    int scroll_tool, scroll_timeline;
 
     /* an exam set in progress */
     int in_exam;

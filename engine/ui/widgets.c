@@ -268,7 +268,3 @@ void ui_panel(Ui *ui, UiRect r, const char *title)
     }
 }
 
-void ui_label(Ui *ui, int x, int y, const char *text, GfxFont font, UiColor c)
-{
-    gfx_text(ui->g, x, y, text, font, c);
-}

@@ -85,7 +85,6 @@ int ui_flow_button(Ui *ui, UiFlow *f, uint32_t id, const char *label, UiButtonSt
 /* The height the flow has used so far. */
 int ui_flow_height(const UiFlow *f);
 void ui_panel(Ui *ui, UiRect r, const char *title);
-void ui_label(Ui *ui, int x, int y, const char *text, GfxFont font, UiColor c);
 /* Removes the last UTF-8 character of text. */
 void ui_text_backspace(StrBuf *text);
 
