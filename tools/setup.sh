@@ -14,6 +14,11 @@ for p in $packages; do
         missing="$missing $p"
     fi
 done
+# node and npm only for the test set-up's dev-only validators (tests/js/); any
+# node that is already there will do.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    missing="$missing nodejs npm"
+fi
 if [ -n "$missing" ]; then
     echo "Installerer Debian-pakker:$missing"
     if [ "$(id -u)" -ne 0 ]; then

@@ -26,6 +26,18 @@ static void print_help(FILE *out)
           "               [--report-dir MAPPE|--data-dir MAPPE]   (eller: --list)\n"
           "      Spiller et eksamenssett (assets/exams/) uten vindu og gir resultatet\n"
           "      etter settets regel for bestått (se docs/exams.md).\n"
+          "\n"
+          "For instruktører:\n"
+          "  skranken new NAVN     lager et kommentert malscenario NAVN.lua\n"
+          "  skranken check FIL... sjekker scenarioer (også ved å prøve mange veier)\n"
+          "  skranken verify RAPPORT...\n"
+          "      Spiller rapportene på nytt og viser om noen er endret.\n"
+          "  skranken summary MAPPE|FIL... [--csv FIL] [--html FIL]\n"
+          "      Klassen på ett blikk: elev × mål, scenarioer, kritiske feil.\n"
+          "  skranken export-xapi RAPPORT... [--out FIL]\n"
+          "      xAPI 1.0.3-utsagn for en læringsplattform (LRS).\n"
+          "  Hver kommando har --help.\n"
+          "\n"
           "  skranken --help       denne teksten\n"
           "  skranken --version    versjonen\n"
           "\n"
@@ -62,6 +74,16 @@ int main(int argc, char **argv)
         return cmd_catalog(argc, argv);
     if (strcmp(cmd, "exam") == 0)
         return cmd_exam(argc, argv);
+    if (strcmp(cmd, "new") == 0)
+        return cmd_new(argc, argv);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc, argv);
+    if (strcmp(cmd, "verify") == 0)
+        return cmd_verify(argc, argv);
+    if (strcmp(cmd, "summary") == 0)
+        return cmd_summary(argc, argv);
+    if (strcmp(cmd, "export-xapi") == 0)
+        return cmd_export_xapi(argc, argv);
     fprintf(stderr, "skranken: ukjent kommando «%.60s» (se «skranken --help»)\n", cmd);
     return 2;
 }

@@ -1,0 +1,1 @@
+# Tests for the instructor toolkit: filled in by its owner.
