@@ -4,7 +4,9 @@
  *   report_expect check REPORT EXPECT.json
  *   report_expect same REPORT_A REPORT_B
  *   report_expect inputs REPORT        prints the input log as an inputs file
- *   report_expect field REPORT NAME    prints a top-level string or number field
+ *   report_expect field REPORT NAME    prints a string or number field (a.b: nested)
+ *   report_expect expect REPORT        prints an expectation that the report meets
+ *                                      (for recording a playthrough as a test)
  *
  * EXPECT.json holds only what the test is about:
  *   {"grade": 5, "passed": true, "points": 15,
@@ -139,7 +141,15 @@ static int print_field(const char *path, const char *name)
     cJSON *r = load(path);
     if (!r)
         return 2;
-    cJSON *f = cJSON_GetObjectItem(r, name);
+    /* "scenario.id": one level of nesting per dot */
+    cJSON *f = r;
+    char part[64];
+    for (const char *p = name; f && *p;) {
+        size_t n = strcspn(p, ".");
+        snprintf(part, sizeof part, "%.*s", (int)(n < 63 ? n : 63), p);
+        f = cJSON_GetObjectItem(f, part);
+        p += n + (p[n] == '.');
+    }
     int rc = 0;
     if (cJSON_IsString(f))
         printf("%s\n", f->valuestring);
@@ -151,8 +161,50 @@ static int print_field(const char *path, const char *name)
     return rc;
 }
 
+/* The expectation a recorded playthrough keeps: the result, each goal's earned
+ * points and the goals of the critical errors, in the format check reads. */
+static int print_expect(const char *path)
+{
+    cJSON *r = load(path);
+    if (!r)
+        return 2;
+    cJSON *result = cJSON_GetObjectItem(r, "result");
+    if (!cJSON_IsObject(result) || !cJSON_IsArray(cJSON_GetObjectItem(r, "goals"))) {
+        fprintf(stderr, "%s: ikke en Skranken-rapport\n", path);
+        cJSON_Delete(r);
+        return 2;
+    }
+    cJSON *e = cJSON_CreateObject();
+    const char *copy[] = {"grade", "passed", "points", "max", "end_reason"};
+    for (size_t i = 0; i < sizeof copy / sizeof copy[0]; i++) {
+        cJSON *v = cJSON_GetObjectItem(result, copy[i]);
+        if (v)
+            cJSON_AddItemToObject(e, copy[i], cJSON_Duplicate(v, 1));
+    }
+    cJSON *goals = cJSON_AddObjectToObject(e, "goals"), *g;
+    cJSON_ArrayForEach(g, cJSON_GetObjectItem(r, "goals")) {
+        cJSON *id = cJSON_GetObjectItem(g, "id"), *earned = cJSON_GetObjectItem(g, "earned");
+        if (cJSON_IsString(id) && cJSON_IsNumber(earned))
+            cJSON_AddNumberToObject(goals, id->valuestring, earned->valuedouble);
+    }
+    cJSON *crit = cJSON_AddArrayToObject(e, "critical_errors_goals"), *c;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(r, "critical_errors")) {
+        cJSON *goal = cJSON_GetObjectItem(c, "goal");
+        if (cJSON_IsString(goal))
+            cJSON_AddItemToArray(crit, cJSON_CreateString(goal->valuestring));
+    }
+    char *text = cJSON_Print(e);
+    printf("%s\n", text);
+    free(text);
+    cJSON_Delete(e);
+    cJSON_Delete(r);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "expect") == 0)
+        return print_expect(argv[2]);
     if (argc == 3 && strcmp(argv[1], "inputs") == 0)
         return print_inputs(argv[2]);
     if (argc == 4 && strcmp(argv[1], "field") == 0)

@@ -8,9 +8,13 @@
  *  - a scenario loaded through scenario_load finds every documented module,
  *    function and method, and none of the libraries the sandbox removes;
  *  - the instruction budget and the memory cap end a runaway scenario with the
- *    messages the document shows.
+ *    messages the document shows;
+ *  - the authoring guide's API overview (docs/authoring.md, the table between
+ *    "<!-- api-oversikt:start -->" and "<!-- api-oversikt:end -->") has one row
+ *    per exposed name, in the order of sk_api_modules, and nothing else.
  *
- *   test_api_registry [DOC]    (default: SKRANKEN_API_DOC, set by CMake) */
+ *   test_api_registry [DOC [GUIDE]]   (defaults: SKRANKEN_API_DOC and
+ *                                      SKRANKEN_AUTHORING_DOC, set by CMake) */
 #include "script/api.h"
 #include "script/scenario.h"
 #include "core/strbuf.h"
@@ -21,6 +25,9 @@
 
 #ifndef SKRANKEN_API_DOC
 #define SKRANKEN_API_DOC "docs/scenario-api.md"
+#endif
+#ifndef SKRANKEN_AUTHORING_DOC
+#define SKRANKEN_AUTHORING_DOC "docs/authoring.md"
 #endif
 
 #define MAX_NAMES 512
@@ -351,9 +358,68 @@ static void check_failures_are_reported(void)
     strbuf_free(&lua);
 }
 
+/* The guide's overview table: rows "| `name` | what it does |" between the
+ * markers. Checks them against the exposed names, both ways and in order. */
+static void check_overview(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    CHECK(f != NULL);
+    if (!f) {
+        fprintf(stderr, "%s: cannot open the authoring guide\n", path);
+        return;
+    }
+    char line[1024];
+    int number = 0, inside = 0, seen_start = 0, seen_end = 0;
+    size_t next = 0; /* index in exposed[] the next row must name */
+    while (fgets(line, sizeof line, f)) {
+        number++;
+        if (strstr(line, "<!-- api-oversikt:start -->")) {
+            inside = seen_start = 1;
+            continue;
+        }
+        if (strstr(line, "<!-- api-oversikt:end -->")) {
+            inside = 0;
+            seen_end = 1;
+            continue;
+        }
+        if (!inside || strncmp(line, "| `", 3) != 0)
+            continue;
+        char *name = line + 3, *close = strchr(name, '`');
+        if (!close)
+            continue;
+        *close = '\0';
+        /* "visit:ask(...)" or "cast.patient { }": the name ends at the first
+         * character that is not part of one. */
+        name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_.:")] = '\0';
+        const Exposed *e = find_exposed(name);
+        CHECK(e != NULL);
+        if (!e) {
+            fprintf(stderr, "%s:%d: the overview lists `%s`, which sk_api_modules does not "
+                            "expose\n", path, number, name);
+            continue;
+        }
+        size_t at = (size_t)(e - exposed);
+        CHECK(at == next);
+        if (at != next)
+            fprintf(stderr, "%s:%d: `%s` is out of place: the overview follows "
+                            "sk_api_modules (expected `%s`)\n", path, number, name,
+                    next < exposed_count ? exposed[next].name : "(end)");
+        next = at + 1;
+    }
+    fclose(f);
+    CHECK(seen_start && seen_end);
+    if (!seen_start || !seen_end)
+        fprintf(stderr, "%s: the API overview markers are missing\n", path);
+    CHECK(next == exposed_count);
+    if (next < exposed_count)
+        fprintf(stderr, "%s: the overview stops before `%s` (every exposed name needs a row)\n",
+                path, exposed[next].name);
+}
+
 int main(int argc, char **argv)
 {
     const char *doc = argc > 1 ? argv[1] : SKRANKEN_API_DOC;
+    const char *guide = argc > 2 ? argv[2] : SKRANKEN_AUTHORING_DOC;
     collect_exposed();
     CHECK(exposed_count > 0);
     int readable = read_doc(doc) == 0;
@@ -363,6 +429,7 @@ int main(int argc, char **argv)
         check_doc_against_list(doc);
         check_sandbox();
     }
+    check_overview(guide);
     check_failures_are_reported();
     return check_finish("test_api_registry");
 }
