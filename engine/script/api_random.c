@@ -4,6 +4,7 @@
 #include "api.h"
 #include "core/fnr.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static Rng *sim_rng(lua_State *L)
@@ -92,6 +93,8 @@ static int l_synthetic(lua_State *L)
         lua_pop(L, 2);
     } else {
         year = luaL_checkinteger(L, 2);
+        if (year < 1855 || year > 2039)
+            return luaL_error(L, "fnr.synthetic: year må være innenfor 1855-2039");
     }
     lua_getfield(L, 1, "month");
     lua_Integer month = lua_isnil(L, -1) ? rng_range(rng, 1, 12) : luaL_checkinteger(L, -1);
@@ -100,6 +103,8 @@ static int l_synthetic(lua_State *L)
     lua_getfield(L, 1, "day");
     lua_Integer day = lua_isnil(L, -1) ? rng_range(rng, 1, days_in_month((int)year, (int)month))
                                        : luaL_checkinteger(L, -1);
+    if (day < 1 || day > days_in_month((int)year, (int)month))
+        return luaL_error(L, "fnr.synthetic: day finnes ikke i den måneden");
     const char *sex = sk_opt_field_string(L, 1, "sex");
     int male = 0;
     if (!sex)
@@ -110,8 +115,12 @@ static int l_synthetic(lua_State *L)
         return luaL_error(L, "fnr.synthetic: sex må være \"K\" (kvinne) eller \"M\" (mann)");
     char out[12];
     if (fnr_make_synthetic((int)year, (int)month, (int)day, male, next_from, rng, out) != 0)
-        return luaL_error(L, "fnr.synthetic: kan ikke lage nummer for %d-%02d-%02d", (int)year,
-                          (int)month, (int)day);
+    {
+        /* lua_pushfstring knows no widths: format the date here. */
+        char date[32];
+        snprintf(date, sizeof date, "%04d-%02d-%02d", (int)year, (int)month, (int)day);
+        return luaL_error(L, "fnr.synthetic: kan ikke lage nummer for %s", date);
+    }
     lua_pushstring(L, out);
     return 1;
 }
