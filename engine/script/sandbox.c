@@ -76,6 +76,35 @@ void sk_fault(Scenario *sc, const char *fmt, ...)
 }
 
 
+/* An error raised inside the sandbox's own prelude (string.format's wrapper, say)
+ * or by a C function carries the prelude's position or none at all. Every error
+ * must name the scenario file, so such a message gets the innermost line of the
+ * scenario file that is on the stack. Messages that already start with the file
+ * are left as they are. */
+static const char *locate_in_file(const Scenario *sc, lua_State *co, const char *msg,
+                                  char *buf, size_t size)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(co, level, &ar); level++) {
+        if (!lua_getinfo(co, "Sl", &ar) || ar.currentline <= 0 || ar.source[0] != '@' ||
+            strcmp(ar.source + 1, sc->chunkname) != 0)
+            continue;
+        size_t n = strlen(ar.short_src);
+        if (strncmp(msg, ar.short_src, n) == 0 && msg[n] == ':')
+            return msg;
+        const char *rest = msg;
+        if (strncmp(rest, "[skranken]:", 11) == 0) {
+            rest += 11;
+            rest += strspn(rest, "0123456789");
+            rest += *rest == ':';
+            rest += *rest == ' ';
+        }
+        snprintf(buf, size, "%s:%d: %s", ar.short_src, ar.currentline, rest);
+        return buf;
+    }
+    return msg;
+}
+
 int sk_resume(Scenario *sc, lua_State *co, int nargs, const char *what)
 {
     if (sc->fault)
@@ -88,6 +117,7 @@ int sk_resume(Scenario *sc, lua_State *co, int nargs, const char *what)
     sc->waited = 0;
     int nres = 0;
     int status = lua_resume(co, sc->L, nargs, &nres);
+    sc->used_total += sc->used;
     int waited = sc->waited;
     sc->current = outer;
     sc->waited = outer_waited;
@@ -113,8 +143,10 @@ int sk_resume(Scenario *sc, lua_State *co, int nargs, const char *what)
                  sc->opts.memory_cap >> 20);
         return -1;
     }
-    char other[160];
+    char other[160], located[1024];
     const char *msg = lua_type(co, -1) == LUA_TSTRING ? lua_tostring(co, -1) : NULL;
+    if (msg)
+        msg = locate_in_file(sc, co, msg, located, sizeof located);
     if (!msg) {
         /* error() with a table or nil: say where, without calling its metamethods */
         lua_Debug ar;
