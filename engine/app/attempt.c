@@ -100,12 +100,9 @@ static const char *end_reason(const EventLog *log)
     return "time_up";
 }
 
-int attempt_save_report(Attempt *at, const char *report_path, const char *data_dir,
-                        char **saved_path, char *err, size_t errsize)
+char *attempt_render_report(Attempt *at, const ReportWall *wall)
 {
-    *saved_path = NULL;
     World *world = scenario_world(at->scenario);
-    ReportWall wall = {at->wall_start, time(NULL), attempt_monotonic_ms() - at->mono_start};
     ReportInput in = {
         .engine_version = SKRANKEN_VERSION,
         .meta = scenario_meta(at->scenario),
@@ -119,9 +116,17 @@ int attempt_save_report(Attempt *at, const char *report_path, const char *data_d
         .inputs = &at->inputs,
         .sim_end = world->clock.now,
         .end_reason = end_reason(&world->log),
-        .wall = &wall,
+        .wall = wall,
     };
-    char *text = report_render(&in);
+    return report_render(&in);
+}
+
+int attempt_save_report(Attempt *at, const char *report_path, const char *data_dir,
+                        char **saved_path, char *err, size_t errsize)
+{
+    *saved_path = NULL;
+    ReportWall wall = {at->wall_start, time(NULL), attempt_monotonic_ms() - at->mono_start};
+    char *text = attempt_render_report(at, &wall);
     char *path = NULL;
     int rc = -1;
     if (report_path) {

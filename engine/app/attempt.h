@@ -7,6 +7,7 @@
 #include "assess/catalog.h"
 #include "assess/scoring.h"
 #include "core/strbuf.h"
+#include "report/report.h"
 #include "script/scenario.h"
 
 #include <stdint.h>
@@ -42,6 +43,9 @@ AttemptStatus attempt_start(Attempt *at, const char *scenario_path, const Catalo
 AttemptStatus attempt_act(Attempt *at, const Action *action, char *err, size_t errsize);
 /* Plays to the end and scores. */
 AttemptStatus attempt_finish(Attempt *at, char *err, size_t errsize);
+/* Renders the finished attempt's report as JSON text without saving it (caller
+ * frees); wall may be NULL (an empty "wall" object), e.g. for verify's replay. */
+char *attempt_render_report(Attempt *at, const ReportWall *wall);
 /* Renders the finished attempt's report and saves it as a new file: at
  * report_path if given (which must not exist), else in <data_dir>/reports under a
  * fresh name (data_dir NULL: the default data folder). Sets *saved_path (caller

@@ -26,6 +26,10 @@ static void print_play_help(void)
          "  --catalog FIL       kompetansekatalog (standard assets/catalog.json)\n"
          "  --test-script FIL   kjører inndata fra en testfil (for testene)\n"
          "\n"
+         "For deg som skriver scenarioer: lagre fila og trykk F5 i vinduet, så lastes\n"
+         "den inn på nytt og starter igjen med samme navn og frø (bare i øving; se\n"
+         "docs/authoring.md).\n"
+         "\n"
          "Uten skjerm: bruk «skranken run» for å spille uten vindu.");
 }
 

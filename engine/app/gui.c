@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct GuiHost {
     const Catalog *catalog;
@@ -25,6 +26,10 @@ typedef struct GuiHost {
     size_t result_count;
     Attempt at;
     int active;
+    /* the last start, for hot reload (F5): same file, trainee, seed and mode */
+    char *last_path, *last_trainee;
+    int last_exam;
+    uint64_t last_seed;
     /* exam sets: the first exam_count library entries */
     ExamLibrary exams;
     size_t exam_count;
@@ -109,6 +114,54 @@ static int goal_known(void *ctx, const char *id)
     return catalog_find(ctx, id) != NULL;
 }
 
+/* Reads one scenario file of the library into its entry (e->path set). */
+static void load_entry(GuiHost *h, UiLibraryEntry *e)
+{
+    char *text = NULL, err[2048];
+    size_t len = 0;
+    Scenario *sc = NULL;
+    if (file_read_all(e->path, SCENARIO_MAX_SOURCE, &text, &len, err, sizeof err) == 0) {
+        ScenarioOptions o = {0};
+        o.chunkname = e->path;
+        o.seed = 1;
+        o.goal_known = h->catalog ? goal_known : NULL;
+        o.goal_ctx = (void *)h->catalog;
+        sc = scenario_load(&o, text, len, err, sizeof err);
+        free(text);
+    }
+    if (!sc) {
+        const char *base = strrchr(e->path, '/');
+        e->id = sk_xstrdup(base ? base + 1 : e->path);
+        e->title = sk_xstrdup(e->id);
+        e->error = sk_xstrdup(err);
+        return;
+    }
+    const ScenarioMeta *m = scenario_meta(sc);
+    e->id = sk_xstrdup(m->id);
+    e->title = sk_xstrdup(m->title);
+    e->summary = sk_xstrdup(m->summary);
+    e->minutes = (int)(m->duration / SIMTIME_MINUTE);
+    e->difficulty = m->difficulty;
+    e->practice = m->practice;
+    e->exam = m->exam;
+    for (size_t g = 0; g < m->goal_count; g++)
+        strlist_push(&e->goals, m->goals[g].id);
+    scenario_free(sc);
+}
+
+/* Frees what load_entry filled in (not the path). */
+static void clear_entry(UiLibraryEntry *e)
+{
+    free(e->id);
+    free(e->title);
+    free(e->summary);
+    free(e->error);
+    strlist_free(&e->goals);
+    char *path = e->path;
+    memset(e, 0, sizeof *e);
+    e->path = path;
+}
+
 static void load_library(GuiHost *h)
 {
     char **files = NULL;
@@ -140,36 +193,7 @@ static void load_library(GuiHost *h)
     for (size_t i = 0; i < n; i++) {
         UiLibraryEntry *e = &h->entries[h->count++];
         e->path = sk_xstrdup(files[i]);
-        char *text = NULL, err[2048];
-        size_t len = 0;
-        Scenario *sc = NULL;
-        if (file_read_all(files[i], SCENARIO_MAX_SOURCE, &text, &len, err, sizeof err) == 0) {
-            ScenarioOptions o = {0};
-            o.chunkname = files[i];
-            o.seed = 1;
-            o.goal_known = h->catalog ? goal_known : NULL;
-            o.goal_ctx = (void *)h->catalog;
-            sc = scenario_load(&o, text, len, err, sizeof err);
-            free(text);
-        }
-        if (!sc) {
-            const char *base = strrchr(files[i], '/');
-            e->id = sk_xstrdup(base ? base + 1 : files[i]);
-            e->title = sk_xstrdup(e->id);
-            e->error = sk_xstrdup(err);
-            continue;
-        }
-        const ScenarioMeta *m = scenario_meta(sc);
-        e->id = sk_xstrdup(m->id);
-        e->title = sk_xstrdup(m->title);
-        e->summary = sk_xstrdup(m->summary);
-        e->minutes = (int)(m->duration / SIMTIME_MINUTE);
-        e->difficulty = m->difficulty;
-        e->practice = m->practice;
-        e->exam = m->exam;
-        for (size_t g = 0; g < m->goal_count; g++)
-            strlist_push(&e->goals, m->goals[g].id);
-        scenario_free(sc);
+        load_entry(h, e);
     }
     free_list(files, n);
 }
@@ -211,12 +235,28 @@ static void end_attempt(GuiHost *h)
     h->active = 0;
 }
 
+static void remember_start(GuiHost *h, const char *path, const char *trainee, int exam,
+                           uint64_t seed)
+{
+    /* copies first: path and trainee may be the remembered ones (reload) */
+    char *p = sk_xstrdup(path), *t = sk_xstrdup(trainee ? trainee : "");
+    free(h->last_path);
+    free(h->last_trainee);
+    h->last_path = p;
+    h->last_trainee = t;
+    h->last_exam = exam;
+    h->last_seed = seed;
+}
+
 static int h_start(void *ctx, const char *path, const char *trainee, int exam, uint64_t seed,
                    char *err, size_t errsize)
 {
     GuiHost *h = ctx;
+    remember_start(h, path, trainee, exam, seed);
     end_attempt(h);
-    AttemptStatus st = attempt_start(&h->at, path, h->catalog, trainee, exam, seed, err, errsize);
+    /* the remembered copies: path and trainee may have been the old ones */
+    AttemptStatus st = attempt_start(&h->at, h->last_path, h->catalog, h->last_trainee, exam, seed,
+                                     err, errsize);
     h->active = 1;
     if (st != ATTEMPT_OK) {
         end_attempt(h);
@@ -275,6 +315,39 @@ static const Assessment *h_assessment(void *ctx)
 static const Catalog *h_catalog(void *ctx) { return ((GuiHost *)ctx)->catalog; }
 
 static void h_abandon(void *ctx) { end_attempt(ctx); }
+
+/* 1 if a and b name the same file (the same text, or the same device and inode). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Hot reload (F5): the last started file read again from disk, with the same
+ * trainee, seed and mode; the attempt on screen ends without a report. The
+ * library entry of that file is read again too, so the library shows the new
+ * title, or the error. Exam attempts are never reloaded. */
+static int h_reload(void *ctx, char *err, size_t errsize)
+{
+    GuiHost *h = ctx;
+    if (!h->last_path) {
+        snprintf(err, errsize, "ingen scenariofil å lese inn på nytt");
+        return -1;
+    }
+    if (h->last_exam || h->exam) {
+        snprintf(err, errsize, "%s: eksamen kan ikke lastes inn på nytt", h->last_path);
+        return -1;
+    }
+    for (size_t i = h->exam_count; i < h->count; i++)
+        if (same_file(h->entries[i].path, h->last_path)) {
+            clear_entry(&h->entries[i]);
+            load_entry(h, &h->entries[i]);
+        }
+    return h_start(ctx, h->last_path, h->last_trainee, h->last_exam, h->last_seed, err, errsize);
+}
 
 static const char *h_settings(void *ctx) { return ((GuiHost *)ctx)->settings; }
 
@@ -470,6 +543,7 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
         .assessment = h_assessment,
         .catalog = h_catalog,
         .abandon = h_abandon,
+        .reload = h_reload,
         .settings_path = h_settings,
         .exam_begin = h_exam_begin,
         .exam_next = h_exam_next,
@@ -488,6 +562,8 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
         strlist_free(&e->goals);
     }
     free(h.entries);
+    free(h.last_path);
+    free(h.last_trainee);
     exam_clear(&h);
     exam_library_free(&h.exams);
     free(h.results);

@@ -1,4 +1,5 @@
 #include "report.h"
+#include "report_read.h"
 #include "core/action.h"
 #include "core/alloc.h"
 #include "core/file.h"
@@ -74,7 +75,8 @@ static cJSON *render_event(const Event *e)
             else
                 cJSON_AddStringToObject(o, spec->fields[i], e->action.args[i]);
         }
-        cJSON_AddStringToObject(o, "text", spec->summary);
+        /* "summary", not "text": the type action has a field named text (format 2) */
+        cJSON_AddStringToObject(o, "summary", spec->summary);
         break;
     }
     case EVENT_HAPPENING:
@@ -119,7 +121,11 @@ char *report_render(const ReportInput *in)
 
     cJSON_AddStringToObject(root, "trainee", in->trainee);
     cJSON_AddStringToObject(root, "mode", in->exam ? "exam" : "practice");
-    cJSON_AddNumberToObject(root, "seed", (double)in->seed);
+    /* As an exact integer: cJSON prints doubles with 15 digits, and a seed may
+     * have 16 (up to 2^53 - 1). */
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)in->seed);
+    cJSON_AddRawToObject(root, "seed", seed);
 
     cJSON *res = cJSON_AddObjectToObject(root, "result");
     cJSON_AddNumberToObject(res, "points", a->points);
@@ -233,37 +239,32 @@ char *report_new_path(const char *dir, const char *scenario_id, const char *trai
     return sb.data;
 }
 
+/* Copies src into dst[size], cut at a character boundary if it must be cut. */
+static void copy_utf8(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 int report_read_summary(const char *path, ReportSummary *out)
 {
-    char *text = NULL, err[256];
-    size_t len = 0;
+    ReportFile rf;
+    char err[512];
     memset(out, 0, sizeof *out);
-    if (file_read_all(path, (size_t)16 << 20, &text, &len, err, sizeof err) != 0)
+    if (report_load_opts(path, REPORT_READ_NO_INPUTS, &rf, err, sizeof err) != 0)
         return -1;
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    free(text);
-    if (!root)
-        return -1;
-    int rc = -1;
-    const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
-    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
-    const cJSON *id = cJSON_GetObjectItemCaseSensitive(sc, "id");
-    const cJSON *trainee = cJSON_GetObjectItemCaseSensitive(root, "trainee");
-    const cJSON *res = cJSON_GetObjectItemCaseSensitive(root, "result");
-    const cJSON *grade = cJSON_GetObjectItemCaseSensitive(res, "grade");
-    const cJSON *points = cJSON_GetObjectItemCaseSensitive(res, "points");
-    const cJSON *max = cJSON_GetObjectItemCaseSensitive(res, "max");
-    if (cJSON_IsString(format) && strcmp(format->valuestring, "skranken-report") == 0 &&
-        cJSON_IsString(id) && cJSON_IsString(trainee) && cJSON_IsNumber(grade) &&
-        cJSON_IsNumber(points) && cJSON_IsNumber(max)) {
-        snprintf(out->scenario_id, sizeof out->scenario_id, "%s", id->valuestring);
-        snprintf(out->trainee, sizeof out->trainee, "%s", trainee->valuestring);
-        out->grade = grade->valueint;
-        out->points = points->valueint;
-        out->max = max->valueint;
-        out->passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(res, "passed"));
-        rc = 0;
-    }
-    cJSON_Delete(root);
-    return rc;
+    copy_utf8(out->scenario_id, sizeof out->scenario_id, rf.scenario_id);
+    copy_utf8(out->trainee, sizeof out->trainee, rf.trainee);
+    out->grade = rf.grade;
+    out->points = rf.points;
+    out->max = rf.max;
+    out->passed = rf.passed;
+    report_file_free(&rf);
+    return 0;
 }

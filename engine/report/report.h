@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#define REPORT_FORMAT_VERSION 1
+#define REPORT_FORMAT_VERSION 2
 
 typedef struct ReportWall {
     time_t started, finished; /* seconds since the epoch, UTC */

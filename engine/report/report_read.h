@@ -53,6 +53,22 @@ int report_load(const char *path, ReportFile *out, char *err, size_t errsize);
 /* The same from text already in memory (name is used in messages). */
 int report_parse(const char *name, const char *text, size_t len, ReportFile *out, char *err,
                  size_t errsize);
+/* Flags for the _opts variants. REPORT_READ_NO_INPUTS: check "inputs" is a list
+ * but do not keep it (rf->inputs stays empty), for readers that only need the
+ * results. Such reads take a fast path (the timeline and input log are checked
+ * as strict JSON but not built as cJSON nodes); a file it does not accept is
+ * read the ordinary way, so every message is the same as report_load's. */
+#define REPORT_READ_NO_INPUTS 1
+int report_parse_opts(const char *name, const char *text, size_t len, int flags,
+                      ReportFile *out, char *err, size_t errsize);
+int report_load_opts(const char *path, int flags, ReportFile *out, char *err, size_t errsize);
+/* The top-level "format" of a JSON object text (e.g. "skranken-exam-result"),
+ * to tell another Skranken file from a broken one. 0 with it in buf, or -1. */
+int report_sniff_format(const char *text, size_t len, char *buf, size_t size);
+/* report_parse, report_load and the above may be called from several threads
+ * at once (cJSON's parser, which keeps a global error position, is taken one
+ * thread at a time). */
+/* Frees what a ReportFile holds (safe on one left empty by a failed load). */
 void report_file_free(ReportFile *rf);
 
 #endif

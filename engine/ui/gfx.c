@@ -1,5 +1,6 @@
 #include "gfx.h"
 #include "core/alloc.h"
+#include "core/strbuf.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -28,6 +29,8 @@ struct Gfx {
     unsigned long long frame;
     int has_base;
     UiRect base;
+    int recording;          /* test driver: keep the texts drawn */
+    StrBuf drawn, last;     /* this frame's texts, the last finished frame's */
 };
 
 static int font_pixels(const Gfx *g, int kind)
@@ -97,6 +100,8 @@ void gfx_free(Gfx *g)
     close_fonts(g);
     free(g->font_path);
     free(g->bold_path);
+    strbuf_free(&g->drawn);
+    strbuf_free(&g->last);
     free(g);
 }
 
@@ -239,6 +244,10 @@ int gfx_text(Gfx *g, int x, int y, const char *text, GfxFont font, UiColor c)
         return 0;
     if (!g)
         return gfx_text_width(g, text, font);
+    if (g->recording) {
+        strbuf_add(&g->drawn, text);
+        strbuf_add(&g->drawn, "\n");
+    }
     CacheEntry *e = lookup(g, text, font, c);
     if (!e)
         return 0;
@@ -315,6 +324,24 @@ int gfx_text_wrapped(Gfx *g, int x, int y, int w, const char *text, GfxFont font
 
 void gfx_end_frame(Gfx *g)
 {
+    if (!g)
+        return;
+    g->frame++;
+    if (g->recording) {
+        StrBuf t = g->last;
+        g->last = g->drawn;
+        g->drawn = t;
+        strbuf_clear(&g->drawn);
+    }
+}
+
+void gfx_record_text(Gfx *g, int on)
+{
     if (g)
-        g->frame++;
+        g->recording = on;
+}
+
+const char *gfx_frame_text(const Gfx *g)
+{
+    return g ? strbuf_str(&g->last) : "";
 }

@@ -42,5 +42,9 @@ int gfx_text_wrapped(Gfx *g, int x, int y, int w, const char *text, GfxFont font
                      int draw);
 /* Ends a frame: drops cached text not used for a while. */
 void gfx_end_frame(Gfx *g);
+/* Test driver: keep every line of text drawn; gfx_frame_text gives the lines of
+ * the last finished frame, each ending in '\n' ("" before the first). */
+void gfx_record_text(Gfx *g, int on);
+const char *gfx_frame_text(const Gfx *g);
 
 #endif

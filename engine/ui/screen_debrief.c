@@ -6,6 +6,7 @@
 
 static void back_to_library(App *app)
 {
+    app->reload_ok = 0;
     app->screen = SCREEN_LIBRARY;
     app->host->library_refresh(app->host->ctx, strbuf_str(&app->name));
     app->ui.focus = 0;
@@ -184,8 +185,16 @@ void screen_error(App *app)
     ui_panel(ui, all, ui_text(S_ERR_HEADING));
     UiRect in = rect_shrink(all, u);
     rect_cut_top(&in, lh + u);
-    in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_ERR_TEXT), FONT_BODY, t->text, 1) + u;
+    /* cut, not just moved down: the buttons stay inside the panel */
+    rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_ERR_TEXT), FONT_BODY,
+                                       t->text, 1) + u);
+    int reload = app_can_reload(app);
+    if (reload) /* hot reload: fix the file, save, F5 */
+        rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_ERR_RELOAD_TEXT),
+                                           FONT_BODY, t->text, 1) + u);
     UiRect b = rect_cut_bottom(&in, lh + u);
+    rect_cut_bottom(&in, u / 2);
+    UiRect b2 = {b.x + b.w / 2 + u / 2, b.y, b.w / 2 - u / 2, b.h};
     b.w = b.w / 2;
     gfx_fill(ui->g, in, t->panel_alt);
     gfx_clip(ui->g, &in);
@@ -196,8 +205,16 @@ void screen_error(App *app)
         ui_focus(ui, id);
     if (ui_button(ui, id, b, ui_text(S_ERR_BACK), BUTTON_PRIMARY, 1)) {
         back_to_library(app);
+        return;
     }
     app_hit(app, ui_text(S_ERR_BACK), b);
+    if (reload) {
+        if (ui_button(ui, ui_id("err.reload", 0), b2, ui_text(S_ERR_RELOAD), BUTTON_NORMAL, 1)) {
+            app_reload_attempt(app);
+            return;
+        }
+        app_hit(app, ui_text(S_ERR_RELOAD), b2);
+    }
 }
 
 /* Between the tasks of an exam set: no results, only what comes next. */

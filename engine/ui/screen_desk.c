@@ -68,6 +68,13 @@ static void top_bar(App *app, UiRect r)
         gfx_clip(ui->g, &r);
         gfx_text(ui->g, x, y, s, FONT_BODY, t->accent_text);
         gfx_clip(ui->g, NULL);
+    } else if (app->notice[0]) {
+        /* after F5: which file was read again (for a few seconds) */
+        char s[600];
+        snprintf(s, sizeof s, "↻ %s", app->notice);
+        gfx_clip(ui->g, &r);
+        gfx_text(ui->g, x, y, s, FONT_BOLD, t->accent_text);
+        gfx_clip(ui->g, NULL);
     } else if (!app->feedback[0] && !app->exam) {
         /* Practice mode: a hint about what is waiting for you. */
         World *w = world_of(app);
@@ -438,13 +445,18 @@ static void pause_overlay(App *app)
     int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
     UiColor shade = {0, 0, 0, 140};
     gfx_fill(ui->g, (UiRect){0, 0, app->width, app->height}, shade);
-    UiRect box = {app->width / 2 - u * 16, app->height / 2 - u * 8, u * 32, u * 16};
+    int bw = u * 38 < app->width - u ? u * 38 : app->width - u; /* large text: stay inside */
+    UiRect box = {(app->width - bw) / 2, app->height / 2 - u * 8, bw, u * 16};
     ui_panel(ui, box, ui_text(S_DESK_PAUSED));
     UiRect in = rect_shrink(box, u);
     rect_cut_top(&in, lh + u);
+    /* cut, not just moved down: the buttons stay inside the box */
     if (app->exam)
-        in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_DESK_PAUSED_EXAM), FONT_BODY,
-                                 t->text, 1);
+        rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_DESK_PAUSED_EXAM),
+                                           FONT_BODY, t->text, 1));
+    else if (app_can_reload(app))
+        rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_DESK_PAUSED_RELOAD),
+                                           FONT_SMALL, t->text, 1));
     UiRect b = rect_cut_bottom(&in, lh + u);
     UiRect b1 = rect_cut_left(&b, b.w / 3 - 4);
     rect_cut_left(&b, 6);
@@ -463,6 +475,7 @@ static void pause_overlay(App *app)
         app->host->abandon(app->host->ctx);
         app->running = 0;
         app->paused = 0;
+        app->reload_ok = 0;
         app->screen = SCREEN_LIBRARY;
         app->host->library_refresh(app->host->ctx, strbuf_str(&app->name));
     }

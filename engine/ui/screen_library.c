@@ -16,6 +16,13 @@ static void start_selected(App *app)
         ui_focus(&app->ui, ui_id("lib.name", 0));
         return;
     }
+    if (e->error && !app->exam) {
+        /* Read the file again: it may have been fixed since the library was
+         * made; if not, the error screen shows why and F5 tries again. */
+        app->lib_message[0] = '\0';
+        app_start_attempt(app, e->path);
+        return;
+    }
     if (e->error) {
         app_fault(app, e->error);
         return;

@@ -131,6 +131,12 @@
     X(S_ERR_TEXT, "Scenarioet stoppet med en feil. Ingen rapport er lagret.",            \
       "The scenario stopped with an error. No report was saved.")                        \
     X(S_ERR_BACK, "Tilbake til biblioteket (Enter)", "Back to the library (Enter)")      \
+    X(S_ERR_RELOAD_TEXT, "Rett feilen i scenariofila, lagre den og trykk F5: fila leses inn på nytt og starter med samme elev og frø.", \
+      "Fix the error in the scenario file, save it and press F5: the file is loaded again and starts with the same trainee and seed.") \
+    X(S_ERR_RELOAD, "Last inn på nytt (F5)", "Reload (F5)")                              \
+    X(S_RELOADED, "Lastet inn på nytt", "Reloaded")                                      \
+    X(S_DESK_PAUSED_RELOAD, "F5: les scenariofila inn på nytt og start forfra med samme elev og frø. Dette forsøket lagres ikke.", \
+      "F5: load the scenario file again and start over with the same trainee and seed. This attempt is not saved.") \
     X(S_MISMATCH, "Det går ikke nå", "Not possible now")                                 \
     X(S_WHO_TRAINEE, "Du", "You")                                                        \
     X(S_EXAM_TASK, "Oppgave %d av %d", "Task %d of %d")                                  \

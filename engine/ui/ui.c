@@ -155,11 +155,25 @@ static void reset_desk(App *app)
     app->msg_open[0] = app->lab_task[0] = app->lab_lead[0] = '\0';
     app->label_patient = 0;
     app->seen_scores = 0;
-    app->feedback[0] = app->status[0] = '\0';
+    app->feedback[0] = app->status[0] = app->notice[0] = '\0';
     app->feedback_kind = 0;
+    app->notice_until = 0;
     app->scroll_tool = app->scroll_timeline = 0;
     app->paused = 0;
     app->frozen = 0;
+}
+
+/* The UI's half of a started attempt: the desk, its clock from the scenario's start. */
+static void attempt_started(App *app)
+{
+    app->running = 1;
+    app->speed = app->opts.speed > 0 ? app->opts.speed : 1.0;
+    Scenario *sc = app->host->scenario(app->host->ctx);
+    app->sim_anchor = scenario_world(sc)->clock.now;
+    app->wall_anchor = SDL_GetTicks64();
+    app->screen = SCREEN_DESK;
+    app->ui.focus = 0;
+    app->ui.dirty = 1;
 }
 
 int app_start_attempt(App *app, const char *path)
@@ -171,22 +185,45 @@ int app_start_attempt(App *app, const char *path)
                                                                  (uint64_t)time(NULL) * 2654435761u);
     seed &= 0x1fffffffffffffULL; /* exact in JSON */
     reset_desk(app);
+    /* Kept even if the start fails: F5 on the error screen tries the file again. */
+    if (path != app->scenario_path)
+        snprintf(app->scenario_path, sizeof app->scenario_path, "%s", path);
+    app->seed = seed;
+    app->reload_ok = !app->exam && !app->in_exam;
     if (app->host->start(app->host->ctx, path, strbuf_str(&app->name), app->exam, seed, err,
                          sizeof err) != 0) {
         app_fault(app, err);
         return -1;
     }
-    snprintf(app->scenario_path, sizeof app->scenario_path, "%s", path);
-    app->seed = seed;
-    app->running = 1;
-    app->speed = app->opts.speed > 0 ? app->opts.speed : 1.0;
-    Scenario *sc = app->host->scenario(app->host->ctx);
-    app->sim_anchor = scenario_world(sc)->clock.now;
-    app->wall_anchor = SDL_GetTicks64();
-    app->screen = SCREEN_DESK;
-    app->ui.focus = 0;
-    app->ui.dirty = 1;
+    attempt_started(app);
     return 0;
+}
+
+int app_can_reload(const App *app)
+{
+    return app->host->reload && app->reload_ok && !app->exam && !app->in_exam &&
+           (app->screen == SCREEN_DESK || app->screen == SCREEN_DEBRIEF ||
+            app->screen == SCREEN_ERROR);
+}
+
+/* F5: the scenario file read again from disk, the same trainee, seed and mode;
+ * the attempt on screen is dropped without a report (the host does both). */
+void app_reload_attempt(App *app)
+{
+    char err[2048];
+    if (!app_can_reload(app))
+        return;
+    app->running = 0;
+    reset_desk(app);
+    if (app->host->reload(app->host->ctx, err, sizeof err) != 0) {
+        app_fault(app, err);
+        return;
+    }
+    attempt_started(app);
+    const char *base = strrchr(app->scenario_path, '/');
+    snprintf(app->notice, sizeof app->notice, "%s: %.400s", ui_text(S_RELOADED),
+             base ? base + 1 : app->scenario_path);
+    app->notice_until = SDL_GetTicks64() + 10000;
 }
 
 /* After each task of an exam set: the next one, or the result. */
@@ -211,6 +248,7 @@ static void app_exam_advance(App *app)
 void app_exam_begin(App *app, size_t index)
 {
     char err[512];
+    app->reload_ok = 0; /* an exam is never reloaded */
     if (app->host->exam_begin(app->host->ctx, index, strbuf_str(&app->name), err, sizeof err) != 0) {
         app_fault(app, err);
         return;
@@ -305,6 +343,11 @@ static int condition_met(App *app, const char *cond)
     if (strcmp(word, "screen") == 0) {
         const char *names[] = {"library", "desk", "debrief", "error", "exam_next", "exam_summary"};
         return strcmp(names[app->screen], arg) == 0;
+    }
+    if (strcmp(word, "file") == 0) { /* another process says it is done (hot reload test) */
+        const char *path = cond + strlen("file");
+        path += strspn(path, " ");
+        return *path && file_exists(path);
     }
     if (!w)
         return 0;
@@ -491,6 +534,25 @@ static int drive(App *app, Driver *d)
             return 1;
         } else if (strcmp(cmd, "hide_paths") == 0) {
             app->hide_paths = 1;
+        } else if (strcmp(cmd, "expect_text") == 0) {
+            /* a line of text on the last frame drawn contains rest */
+            if (!rest[0] || !strstr(gfx_frame_text(app->ui.g), rest)) {
+                fprintf(stderr, "skranken: testskript linje %d: fant ikke «%s» på skjermen\n",
+                        d->line, rest);
+                d->failed = 1;
+                app->quit = 1;
+                return 0;
+            }
+        } else if (strcmp(cmd, "dump_text") == 0) {
+            /* the text lines of the last frame drawn, to a file (replaced atomically) */
+            const char *text = gfx_frame_text(app->ui.g);
+            char err[512];
+            if (file_replace(rest, text, strlen(text), err, sizeof err) != 0) {
+                fprintf(stderr, "skranken: testskript linje %d: %s\n", d->line, err);
+                d->failed = 1;
+                app->quit = 1;
+                return 0;
+            }
         } else if (strcmp(cmd, "screenshot") == 0) {
             snprintf(app->screenshot, sizeof app->screenshot, "%s", rest);
             app->ui.dirty = 1;
@@ -543,6 +605,17 @@ static int global_key(App *app, SDL_Keycode k, Uint16 mod)
     }
     apply_text_size(app);
     save_settings(app);
+    return 1;
+}
+
+/* F5 on the desk, debrief or error screen of a practice attempt: hot reload.
+ * Anywhere else, and in exam mode, F5 does nothing. Returns 1 if used. */
+static int reload_key(App *app, SDL_Keycode k, Uint16 mod)
+{
+    if (k != SDLK_F5 || (mod & (KMOD_CTRL | KMOD_ALT | KMOD_SHIFT | KMOD_GUI)) ||
+        !app_can_reload(app))
+        return 0;
+    app_reload_attempt(app);
     return 1;
 }
 
@@ -622,7 +695,7 @@ static int next_wake_ms(App *app)
     if (app->screen == SCREEN_EXAM_NEXT)
         return 1000; /* the exam clock counts down */
     if (app->screen != SCREEN_DESK || !app->running || app->paused || app->frozen)
-        return app->feedback_until ? 500 : -1;
+        return app->feedback_until || app->notice_until ? 500 : -1;
     Scenario *sc = app->host->scenario(app->host->ctx);
     SimTime now = app_sim_now(app);
     SimTime next = scenario_next_event(sc);
@@ -703,6 +776,7 @@ int ui_run(const UiOptions *opts, const UiHost *host)
         app->pixel_ratio = ww > 0 ? (double)app->width / ww : 1.0;
     }
     apply_text_size(app);
+    gfx_record_text(app->ui.g, driver.f != NULL); /* for expect_text and dump_text */
     SDL_StartTextInput();
     host->library_refresh(host->ctx, strbuf_str(&app->name));
     app->screen = SCREEN_LIBRARY;
@@ -769,7 +843,7 @@ int ui_run(const UiOptions *opts, const UiHost *host)
             case SDL_KEYDOWN: {
                 SDL_Keycode k = e.key.keysym.sym;
                 Uint16 mod = e.key.keysym.mod;
-                if (global_key(app, k, mod) || desk_key(app, k)) {
+                if (global_key(app, k, mod) || reload_key(app, k, mod) || desk_key(app, k)) {
                     need_draw = 1;
                     handled_input = 1;
                     break;
@@ -815,6 +889,11 @@ int ui_run(const UiOptions *opts, const UiHost *host)
         if (app->feedback_until && SDL_GetTicks64() > app->feedback_until) {
             app->feedback_until = 0;
             app->feedback[0] = '\0';
+            need_draw = 1;
+        }
+        if (app->notice_until && SDL_GetTicks64() > app->notice_until) {
+            app->notice_until = 0;
+            app->notice[0] = '\0';
             need_draw = 1;
         }
         if (need_draw || app->ui.dirty) {

@@ -66,6 +66,12 @@ typedef struct UiHost {
     const Catalog *(*catalog)(void *ctx);
     /* Drops the current attempt without a report. */
     void (*abandon)(void *ctx);
+    /* Hot reload (F5): reads the scenario file of the last start again from disk
+     * and starts a fresh attempt with the same trainee, seed and mode; the
+     * current attempt, if any, is dropped without a report. 0, or -1 with
+     * "file:line: message" in err (no attempt is active then). The UI offers it
+     * in practice mode only. May be NULL (no hot reload). */
+    int (*reload)(void *ctx, char *err, size_t errsize);
     /* Exam sets (library entries with is_exam). exam_begin starts the set;
      * exam_next gives the next scenario to play (1) or says the set is done (0);
      * exam_end computes the result by the pass rule, saves the exam summary and

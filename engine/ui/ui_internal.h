@@ -36,8 +36,9 @@ typedef struct App {
     char lib_message[256];
 
     /* attempt */
-    char scenario_path[1024];
+    char scenario_path[1024];     /* the file of the last start, even if it failed */
     uint64_t seed;
+    int reload_ok;                /* F5 may read scenario_path again (practice) */
     int running;
     int paused;
     int frozen;                   /* test driver: the clock stands still, no overlay */
@@ -66,6 +67,8 @@ typedef struct App {
     int feedback_kind;            /* 0 none, 1 good, 2 deduction, 3 critical */
     unsigned long long feedback_until;
     char status[512];
+    char notice[512];             /* "reloaded: file", shown for a few seconds */
+    unsigned long long notice_until;
     int scroll_tool, scroll_timeline;
 
     /* an exam set in progress */
@@ -105,6 +108,10 @@ void app_exam_start_next(App *app);
 
 /* attempt control (ui.c) */
 int app_start_attempt(App *app, const char *path);
+/* Hot reload: 1 if F5 reloads on this screen (desk, debrief or error of a
+ * practice attempt); app_reload_attempt does it (the error screen on failure). */
+int app_can_reload(const App *app);
+void app_reload_attempt(App *app);
 void app_finish_attempt(App *app);
 void app_fault(App *app, const char *message);
 SimTime app_sim_now(const App *app);
