@@ -314,7 +314,17 @@ static const Assessment *h_assessment(void *ctx)
 
 static const Catalog *h_catalog(void *ctx) { return ((GuiHost *)ctx)->catalog; }
 
-static void h_abandon(void *ctx) { end_attempt(ctx); }
+static void exam_clear(GuiHost *h);
+
+/* Dropping an attempt (a fault, quitting from the pause dialog, closing the
+ * window) also ends the exam set it belonged to: the next start is practice. */
+static void h_abandon(void *ctx)
+{
+    GuiHost *h = ctx;
+    end_attempt(h);
+    if (h->exam)
+        exam_clear(h);
+}
 
 /* 1 if a and b name the same file (the same text, or the same device and inode). */
 static int same_file(const char *a, const char *b)

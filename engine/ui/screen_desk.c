@@ -473,6 +473,7 @@ static void pause_overlay(App *app)
     app_hit(app, ui_text(S_DESK_FINISH_NOW), b2);
     if (ui_button(ui, ui_id("pause.quit", 0), b, ui_text(S_DESK_QUIT), BUTTON_DANGER, 1)) {
         app->host->abandon(app->host->ctx);
+        app_leave_exam(app);
         app->running = 0;
         app->paused = 0;
         app->reload_ok = 0;

@@ -131,10 +131,20 @@ void app_set_pause(App *app, int paused)
     app->ui.dirty = 1;
 }
 
+void app_leave_exam(App *app)
+{
+    if (!app->in_exam)
+        return;
+    app->in_exam = 0;
+    app->seed_override = 0;
+    app->exam = app->opts.exam;
+}
+
 void app_fault(App *app, const char *message)
 {
     snprintf(app->error, sizeof app->error, "%s", message);
-    app->host->abandon(app->host->ctx);
+    app->host->abandon(app->host->ctx); /* also ends an exam set under way */
+    app_leave_exam(app);
     app->running = 0;
     app->screen = SCREEN_ERROR;
     app->ui.dirty = 1;

@@ -113,6 +113,9 @@ int app_start_attempt(App *app, const char *path);
 int app_can_reload(const App *app);
 void app_reload_attempt(App *app);
 void app_finish_attempt(App *app);
+/* Ends the exam set under way in the window (after a fault or quitting a task):
+ * the mode and seed go back to what the window was started with. */
+void app_leave_exam(App *app);
 void app_fault(App *app, const char *message);
 SimTime app_sim_now(const App *app);
 /* Makes an action at the current simulated time and hands it to the host; shows

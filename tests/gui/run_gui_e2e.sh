@@ -95,6 +95,24 @@ else
     fail "gui-exam-set"; sed 's/^/    /' "$work/err6" | head -5
 fi
 
+# 1e. an exam set abandoned from the pause dialog is over: the next start from the
+# library is practice, reaches its own debrief, and no exam result is written
+export HOME=$work/home7 XDG_DATA_HOME=$work/data7
+mkdir -p "$HOME"
+if timeout 120 "$skranken" play --test-script "$src/tests/gui/scripts/exam-quit-then-practice.txt" \
+        2>"$work/err7"; then
+    reports=$(ls "$XDG_DATA_HOME"/skranken/reports/*.json 2>/dev/null | grep -v '/exam-')
+    summaries=$(ls "$XDG_DATA_HOME"/skranken/reports/exam-*.json 2>/dev/null | wc -l)
+    mode=$([ "$(printf '%s\n' "$reports" | grep -c .)" -eq 1 ] && "$tool" field "$reports" mode)
+    if [ "$mode" = "practice" ] && [ "$summaries" -eq 0 ]; then
+        ok "gui-exam-abandoned-then-practice"
+    else
+        fail "gui-exam-abandoned-then-practice: rapporter «$reports», modus «$mode», $summaries eksamensresultat"
+    fi
+else
+    fail "gui-exam-abandoned-then-practice"; sed 's/^/    /' "$work/err7" | head -5
+fi
+
 # 1b. a scenario that fails at 08:01 shows the error screen and goes back to the library
 export HOME=$work/home3 XDG_DATA_HOME=$work/data3
 mkdir -p "$HOME"
