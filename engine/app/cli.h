@@ -18,6 +18,12 @@ typedef struct CliOption {
 int cli_parse(const char *command, int argc, char **argv, int first, CliOption *options,
               const char **positional, int max_positional, int *positional_count);
 
+/* Every argument cli_parse sees is checked: at most CLI_MAX_ARGUMENT bytes and no
+ * control characters (a file name with a newline or an escape sequence, a name
+ * meant to break a message into lines). Prints one line and returns -1 if not. */
+#define CLI_MAX_ARGUMENT 1024
+int cli_check_argument(const char *command, const char *arg);
+
 /* The option with that name (which must be in the table). */
 CliOption *cli_option(CliOption *options, const char *name);
 
@@ -27,5 +33,11 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* Makes stdout and stderr show control characters other than newline and tab as
+ * '?': file names from the command line and texts from untrusted scenarios and
+ * reports reach the terminal in messages and debriefs, and an escape sequence
+ * among them must not drive the terminal. Call once, first thing in main. */
+void cli_guard_streams(void);
 
 #endif

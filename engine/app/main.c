@@ -51,6 +51,7 @@ static void print_help(FILE *out)
 
 int main(int argc, char **argv)
 {
+    cli_guard_streams();
     if (argc < 2)
         return cmd_play(argc, argv);
     const char *cmd = argv[1];

@@ -14,9 +14,15 @@ seconds=${1:-60}
 harnesses=${*:-inputs catalog grep scenario report}
 build=${SKRANKEN_FUZZ_BUILD_DIR:-$here/build-fuzz}
 
-if ! command -v clang >/dev/null 2>&1; then
-    echo "run_fuzz.sh: clang mangler (apt-get install clang)" >&2
-    exit 2
+# clang and its fuzzer runtime, from Debian, when missing (as root).
+if ! command -v clang >/dev/null 2>&1 ||
+   ! dpkg-query -W -f='${Status}' libclang-rt-dev 2>/dev/null | grep -q "install ok installed"; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "run_fuzz.sh: trenger clang og libclang-rt-dev (apt-get install clang libclang-rt-dev)" >&2
+        exit 2
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-dev
 fi
 mkdir -p "$build"
 if ! { CC=clang cmake -S "$here" -B "$build" -DSKRANKEN_FUZZ=ON -DSKRANKEN_WERROR=ON \
