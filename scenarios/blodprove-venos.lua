@@ -55,7 +55,7 @@
 scenario {
   id = "blodprove-venos",
   title = "Venøs blodprøve",
-  version = "1.0",
+  version = "1.1",
   language = "nb",
   summary = "En pasient kommer med rekvisisjon på blodprøver; en annen med nesten "
             .. "samme navn sitter på venterommet.",
@@ -146,7 +146,7 @@ local function spaced(number)
 end
 
 local function seconds(hms)
-  local h, m, s = hms:match("^(%d+):(%d+):(%d+)$")
+  local h, m, s = hms:match("^(%d+):(%d+):(%d+)")   -- også med millisekunder (vinduet)
   return tonumber(h) * 3600 + tonumber(m) * 60 + tonumber(s)
 end
 

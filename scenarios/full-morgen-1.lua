@@ -71,7 +71,7 @@
 scenario {
   id = "full-morgen-1",
   title = "En vanlig morgen i skranken",
-  version = "1.0",
+  version = "1.1",
   language = "nb",
   summary = "Tre kvarter med innsjekking, en timebestilling på telefon, en pårørende som vil "
             .. "ha prøvesvar, en beskjed fra legen og en CRP – oppå hverandre, men med litt luft.",
@@ -991,6 +991,11 @@ end
 local function crp_svaret()
   clock.wait(210)       -- Afinion: 3–4 minutter
   crp.svar_kl = clock.elapsed()
+  -- Én person kan ikke få to spørsmål samtidig: tok eleven prøven før samtalen
+  -- om identiteten var ferdig, venter svaret på den.
+  while not crp.samtale_ferdig and crp.b.v:state() ~= "done" do
+    observe.wait { timeout = 5 }
+  end
   if crp.b.v:state() == "done" then
     crp.svar_gitt = true
     score.deduct(HT, 2, {
@@ -1031,7 +1036,8 @@ end
 observe.on({ kind = "lab_step", task = "crp", step = "fill" }, function()
   if crp_fylt_kl then return end
   crp_fylt_kl = clock.elapsed()
-  clock.after(60, frikort_kommer)
+  -- Frikortpasienten kommer et minutt etter, men senest 08:36 (timeren under).
+  if clock.elapsed() < 35 * 60 then clock.after(60, frikort_kommer) end
   crp_svaret()
 end)
 
@@ -1066,7 +1072,7 @@ clock.at("08:27:00", function()
       { "done", "Avslutt oppgaven" },
     },
   }
-  if not crp.b.v:wait_served() then return end
+  if not crp.b.v:wait_served() then crp.samtale_ferdig = true return end
   local forste = crp.b.v:ask("Hei! " .. lege1_fornavn .. " sendte meg ut for å ta en CRP. Hun "
                              .. "vil ha svaret før hun bestemmer seg.", CRP_ID)
   if forste == "open" then
@@ -1096,6 +1102,7 @@ clock.at("08:27:00", function()
   elseif forste == "none" then
     crp_si("Ja da.")
   end
+  crp.samtale_ferdig = true
 end)
 
 -- Kommer ikke CRP-en i gang, kommer frikortpasienten likevel 08:36.

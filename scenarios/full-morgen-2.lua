@@ -82,7 +82,7 @@
 scenario {
   id = "full-morgen-2",
   title = "En travel morgen: alt på en gang",
-  version = "1.0",
+  version = "1.1",
   language = "nb",
   summary = "Telefon og skranke samtidig, en sint pasient, en kollega som vil snoke, en "
             .. "blodprøve med navneforveksling og en INR over 7 midt i en samtale.",
@@ -1302,6 +1302,11 @@ local function vurder_inr()
   end
 end
 
+-- Når hver avbestilling skjedde (i en cancel-handling er feltet time timen som
+-- avbestilles, ikke klokkeslettet for handlingen).
+local avbestilt_kl = {}
+observe.on("cancel", function() avbestilt_kl[#avbestilt_kl + 1] = naa_sek() end)
+
 -- Hentet legen innen fristen? Kalles når svaret er kommet.
 local function inr_eskalering()
   local a = observe.wait { kind = "page_doctor", timeout = INR_FRIST }
@@ -1317,8 +1322,8 @@ local function inr_eskalering()
         if sek(x.time) >= inr.svar_kl and sek(x.time) <= sek(a.time) then foer = foer + 1 end
       end
     end
-    for _, x in ipairs(observe.list("cancel")) do
-      if sek(x.time) >= inr.svar_kl and sek(x.time) <= sek(a.time) then foer = foer + 1 end
+    for _, kl in ipairs(avbestilt_kl) do
+      if kl >= inr.svar_kl and kl <= sek(a.time) then foer = foer + 1 end
     end
     if foer == 0 then
       score.award(P, 1, { text = "Du tok det akutte først: INR-svaret gikk foran "
@@ -1346,6 +1351,11 @@ local function inr_svaret()
   clock.wait(60)       -- INR-apparatet: omtrent ett minutt
   inr.svar_kl = naa_sek()
   clock.after(0, inr_eskalering)
+  -- Én person kan ikke få to spørsmål samtidig: tok eleven prøven før samtalen
+  -- om identiteten var ferdig, venter svaret på den.
+  while not inr.samtale_ferdig and inr.b.v:state() ~= "done" do
+    observe.wait { timeout = 5 }
+  end
   if inr.b.v:state() == "done" then
     inr.svar_gitt = true
     score.deduct(HT, 2, { text = "Pasienten gikk før INR-svaret var klart.",
@@ -1476,7 +1486,8 @@ end
 observe.on({ kind = "lab_step", task = "inr", step = "apply" }, function()
   if inr.paabegynt then return end
   inr.paabegynt = true
-  clock.after(30, avbestilling_kommer)
+  -- (bare om det er tid igjen: clock.after etter slutten feiler)
+  if clock.elapsed() + 30 <= 50 * 60 then clock.after(30, avbestilling_kommer) end
   inr_svaret()
 end)
 
@@ -1503,7 +1514,7 @@ clock.at("08:31:00", function()
       { "done", "Avslutt oppgaven" },
     },
   }
-  if not inr.b.v:wait_served() then return end
+  if not inr.b.v:wait_served() then inr.samtale_ferdig = true return end
   local forste = inr.b.v:ask("Hei, jeg skal ta INR-en min. Jeg har forresten blødd litt mer "
                              .. "enn vanlig fra tannkjøttet de siste dagene.", INR_ID)
   if forste == "open" then
@@ -1521,6 +1532,7 @@ clock.at("08:31:00", function()
   elseif forste == "none" then
     si(inr.b, "Ja da.")
   end
+  inr.samtale_ferdig = true
 end)
 
 clock.at("08:37:00", avbestilling_kommer)

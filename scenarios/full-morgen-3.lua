@@ -93,7 +93,7 @@
 scenario {
   id = "full-morgen-3",
   title = "Morgenen der alt skjer",
-  version = "1.0",
+  version = "1.1",
   language = "nb",
   summary = "En hel morgen der flere saker lever samtidig: hjerneslag midt i en ombestilling, "
             .. "politiet, en forelder til en 15-åring, legen som vil delegere, og skjermen du "
@@ -119,6 +119,12 @@ scenario {
     ["hse3006.pasientmote"] = 2,
   },
 }
+
+-- clock.after, men bare når det er tid igjen før scenarioet slutter (etter
+-- slutten feiler clock.after; det som da ikke rekker å skje, skjer ikke).
+local function senere(sek, fn)
+  if clock.elapsed() + sek <= 60 * 60 then clock.after(sek, fn) end
+end
 
 local A = "hse3005.akutt-113"
 local TLF = "hse3007.telefon"
@@ -1538,7 +1544,7 @@ local function skift_avsluttet()
   vurder_skift()
   if skift.oppgave then skift.oppgave:close() end
   -- Legen setter injeksjonen og sender en melding om ny time.
-  clock.after(6 * 60, function()
+  senere(6 * 60, function()
     b12_melding = inbox.message { id = "ny-b12", from = lege1,
       text = string.format((skift.utfort and "Takk for hjelpen med injeksjonen! "
                             or "Takk for hjelpen! Injeksjonen er satt. ")
@@ -1573,8 +1579,8 @@ local borte_hendelser = false
 local function start_borte_hendelser()
   if borte_hendelser then return end
   borte_hendelser = true
-  clock.after(25, tror_frikort_kommer)
-  clock.after(40, function()
+  senere(25, tror_frikort_kommer)
+  senere(40, function()
     W.borte_ved_ring = true
     del_ferdig(samtale_avbestilling())
   end)

@@ -24,7 +24,12 @@ static void print_play_help(void)
          "  --size BxH          vindusstørrelse i punkter (standard 1280x720)\n"
          "  --data-dir MAPPE    datamappe (rapporter i MAPPE/reports)\n"
          "  --catalog FIL       kompetansekatalog (standard assets/catalog.json)\n"
+         "  --resume JOURNAL    fortsetter et avbrutt forsøk der det slapp (se\n"
+         "                      «skranken resume» og docs/journal.md)\n"
          "  --test-script FIL   kjører inndata fra en testfil (for testene)\n"
+         "\n"
+         "Et forsøk i vinduet føres i en journal (datamappa/journal) mens det pågår;\n"
+         "blir det avbrutt, tilbyr biblioteket å fortsette det neste gang.\n"
          "\n"
          "For deg som skriver scenarioer: lagre fila og trykk F5 i vinduet, så lastes\n"
          "den inn på nytt og starter igjen med samme navn og frø (bare i øving; se\n"
@@ -39,7 +44,7 @@ int cmd_play(int argc, char **argv)
         {"--mode", 1, NULL, 0},    {"--seed", 1, NULL, 0},        {"--trainee", 1, NULL, 0},
         {"--lang", 1, NULL, 0},    {"--speed", 1, NULL, 0},       {"--size", 1, NULL, 0},
         {"--data-dir", 1, NULL, 0}, {"--catalog", 1, NULL, 0},    {"--test-script", 1, NULL, 0},
-        {"--help", 0, NULL, 0},    {NULL, 0, NULL, 0},
+        {"--help", 0, NULL, 0},    {"--resume", 1, NULL, 0},      {NULL, 0, NULL, 0},
     };
     const char *pos[1] = {NULL};
     int npos = 0;
@@ -99,6 +104,15 @@ int cmd_play(int argc, char **argv)
         return 2;
     }
     ui.script_path = script;
+    const char *resume = cli_option(opts, "--resume")->value;
+    if (resume && (npos || mode || seed || trainee || speed))
+        return cli_usage_error("play", "--resume tar forsøkets scenario, modus, frø og navn fra "
+                                       "journalen (ikke SCENARIO, --mode, --seed, --trainee "
+                                       "eller --speed)");
+    if (resume && !file_exists(resume)) {
+        fprintf(stderr, "skranken play: %s: filen finnes ikke\n", resume);
+        return 2;
+    }
     char *scenario = NULL;
     if (npos == 1) {
         scenario = paths_scenario(pos[0]);
@@ -124,7 +138,8 @@ int cmd_play(int argc, char **argv)
         free(scenario);
         return 2;
     }
-    int rc = gui_run(&ui, catalog, cli_option(opts, "--data-dir")->value);
+    int rc = gui_run(&ui, catalog, cli_option(opts, "--catalog")->value,
+                     cli_option(opts, "--data-dir")->value, resume);
     catalog_free(catalog);
     free(scenario);
     return rc;

@@ -30,6 +30,9 @@ static void print_run_help(void)
          "  --report STI        lagre rapporten akkurat her (må ikke finnes fra før)\n"
          "  --data-dir MAPPE    datamappe; rapporter havner i MAPPE/reports\n"
          "  --catalog FIL       kompetansekatalog (standard assets/catalog.json)\n"
+         "  --journal           fører journal over forsøket i MAPPE/journal, så det kan\n"
+         "                      fortsettes med «skranken resume» om det blir avbrutt\n"
+         "                      (se docs/journal.md)\n"
          "  --quiet             ingen debrief, bare stien til rapporten\n"
          "\n"
          "Avslutningskoder: 0 ok, 1 inputs passer ikke scenarioet (linjen nevnes),\n"
@@ -60,7 +63,7 @@ int cmd_run(int argc, char **argv)
         {"--inputs", 1, NULL, 0},  {"--seed", 1, NULL, 0},     {"--trainee", 1, NULL, 0},
         {"--mode", 1, NULL, 0},    {"--report", 1, NULL, 0},   {"--data-dir", 1, NULL, 0},
         {"--catalog", 1, NULL, 0}, {"--quiet", 0, NULL, 0},    {"--help", 0, NULL, 0},
-        {NULL, 0, NULL, 0},
+        {"--journal", 0, NULL, 0}, {NULL, 0, NULL, 0},
     };
     const char *pos[1];
     int npos = 0;
@@ -122,6 +125,25 @@ int cmd_run(int argc, char **argv)
             fprintf(stderr, "%s\n", scenario_traceback(at.scenario));
         goto done;
     }
+    if (cli_option(opts, "--journal")->seen) {
+        char *dir = paths_data_dir(cli_option(opts, "--data-dir")->value);
+        if (!dir) {
+            fprintf(stderr, "skranken run: finner ingen datamappe til journalen (HOME og "
+                            "XDG_DATA_HOME mangler); bruk --data-dir\n");
+            goto done;
+        }
+        StrBuf jdir;
+        strbuf_init(&jdir);
+        strbuf_addf(&jdir, "%s/journal", dir);
+        free(dir);
+        AttemptJournalInfo info = {.catalog_path = cli_option(opts, "--catalog")->value};
+        int jrc = attempt_journal_begin(&at, scenario_path, jdir.data, &info, err, sizeof err);
+        strbuf_free(&jdir);
+        if (jrc != 0) {
+            fprintf(stderr, "skranken run: journalen kan ikke lagres: %s\n", err);
+            goto done;
+        }
+    }
     for (size_t i = 0; i < inputs.count; i++) {
         AttemptStatus st = attempt_act(&at, &inputs.items[i].action, err, sizeof err);
         if (st == ATTEMPT_MISMATCH) {
@@ -132,6 +154,10 @@ int cmd_run(int argc, char **argv)
                     inputs_path, inputs.items[i].line, err, strbuf_str(&line));
             strbuf_free(&line);
             rc = 1;
+            goto done;
+        }
+        if (st == ATTEMPT_NOT_SAVED) {
+            fprintf(stderr, "skranken run: %s:%d: %s\n", inputs_path, inputs.items[i].line, err);
             goto done;
         }
         if (st != ATTEMPT_OK) {
@@ -150,7 +176,13 @@ int cmd_run(int argc, char **argv)
 
     if (attempt_save_report(&at, report_opt, cli_option(opts, "--data-dir")->value, &report_path,
                             err, sizeof err) != 0) {
-        fprintf(stderr, "skranken run: rapporten ble ikke lagret: %s\n", err);
+        if (at.journal_path)
+            fprintf(stderr, "skranken run: rapporten ble ikke lagret: %s (forsøket er tatt vare "
+                            "på i %s; fullfør det med «skranken resume FIL --finish» når det "
+                            "går)\n",
+                    err, at.journal_path);
+        else
+            fprintf(stderr, "skranken run: rapporten ble ikke lagret: %s\n", err);
         goto done;
     }
     if (quiet)

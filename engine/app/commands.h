@@ -26,5 +26,7 @@ int cmd_verify(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 /* skranken export-xapi REPORT...: xAPI 1.0.3 statements (docs/xapi.md). */
 int cmd_export_xapi(int argc, char **argv);
+/* skranken resume [JOURNAL]: unfinished attempts, continued (docs/journal.md). */
+int cmd_resume(int argc, char **argv);
 
 #endif

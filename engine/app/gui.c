@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* realpath, timegm */
 /* The GUI's host: the library of scenarios and earlier results, and the attempt
  * the UI drives (the same Attempt the headless runner uses). */
 #include "gui.h"
@@ -11,6 +12,7 @@
 #include "commands.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,14 @@
 
 typedef struct GuiHost {
     const Catalog *catalog;
+    char *catalog_path;      /* the --catalog file given (absolute), NULL: the shipped one */
     char *data_dir;          /* NULL: the default */
+    char *journal_dir;       /* <data dir>/journal; NULL: attempts are not journaled */
+    Catalog *resume_catalog; /* the catalog a resumed attempt began with, if not catalog */
+    /* unfinished attempts offered for resumption (docs/journal.md) */
+    Journal *offers;         /* an offer that cannot be read has only its path */
+    UiResumeOffer *offer_info;
+    size_t offer_count;
     char *settings;
     UiLibraryEntry *entries;
     size_t count;
@@ -228,11 +237,23 @@ static void h_refresh(void *ctx, const char *trainee)
     }
 }
 
+/* Ends the attempt in memory; its journal, if any, stays (resumable). */
 static void end_attempt(GuiHost *h)
 {
     if (h->active)
         attempt_free(&h->at);
     h->active = 0;
+    catalog_free(h->resume_catalog);
+    h->resume_catalog = NULL;
+}
+
+/* An attempt dropped on purpose or by a fault: its journal is moved aside. */
+static void discard_attempt(GuiHost *h)
+{
+    char err[1024];
+    if (h->active && !h->at.finished && attempt_journal_discard(&h->at, err, sizeof err) != 0)
+        fprintf(stderr, "skranken: %s\n", err);
+    end_attempt(h);
 }
 
 static void remember_start(GuiHost *h, const char *path, const char *trainee, int exam,
@@ -262,6 +283,22 @@ static int h_start(void *ctx, const char *path, const char *trainee, int exam, u
         end_attempt(h);
         return -1;
     }
+    if (h->journal_dir) { /* every action is journaled before it takes effect */
+        AttemptJournalInfo info = {.catalog_path = h->catalog_path};
+        if (h->exam) {
+            info.set_id = h->exam->id;
+            info.set_title = h->exam->title;
+            info.set_task = (int)h->exam_at;
+            info.set_tasks = (int)h->exam->scenario_count;
+        }
+        char why[1536];
+        if (attempt_journal_begin(&h->at, h->last_path, h->journal_dir, &info, why,
+                                  sizeof why) != 0) {
+            snprintf(err, errsize, "Journalen over forsøket kan ikke lagres: %s", why);
+            end_attempt(h);
+            return -2;
+        }
+    }
     return 0;
 }
 
@@ -275,7 +312,10 @@ static UiActResult h_act(void *ctx, const Action *a, char *err, size_t errsize)
 {
     GuiHost *h = ctx;
     AttemptStatus st = attempt_act(&h->at, a, err, errsize);
-    return st == ATTEMPT_OK ? UI_ACT_OK : st == ATTEMPT_MISMATCH ? UI_ACT_MISMATCH : UI_ACT_FAULT;
+    return st == ATTEMPT_OK           ? UI_ACT_OK
+           : st == ATTEMPT_MISMATCH   ? UI_ACT_MISMATCH
+           : st == ATTEMPT_NOT_SAVED ? UI_ACT_NOT_SAVED
+                                      : UI_ACT_FAULT;
 }
 
 static int h_advance(void *ctx, SimTime t, char *err, size_t errsize)
@@ -297,8 +337,17 @@ static int h_finish(void *ctx, char *report_path, size_t pathsize, char *err, si
         return -1;
     char *saved = NULL;
     int rc = 0;
-    if (attempt_save_report(&h->at, NULL, h->data_dir, &saved, err, errsize) != 0)
+    if (attempt_save_report(&h->at, NULL, h->data_dir, &saved, err, errsize) != 0) {
         rc = -2;
+        if (h->at.journal_path) { /* where the attempt is kept meanwhile */
+            size_t n = strlen(err);
+            snprintf(err + n, errsize - n,
+                     ". Forsøket er tatt vare på i %s: trykk «Lagre på nytt» når det er plass "
+                     "igjen; ellers tilbys det neste gang Skranken starter (eller med "
+                     "«skranken resume»).",
+                     h->at.journal_path);
+        }
+    }
     snprintf(report_path, pathsize, "%s", saved ? saved : "");
     exam_record(h, saved);
     free(saved);
@@ -321,9 +370,174 @@ static void exam_clear(GuiHost *h);
 static void h_abandon(void *ctx)
 {
     GuiHost *h = ctx;
+    discard_attempt(h);
+    if (h->exam)
+        exam_clear(h);
+}
+
+/* The window closes mid-attempt: the journal stays, offered next time. */
+static void h_suspend(void *ctx)
+{
+    GuiHost *h = ctx;
     end_attempt(h);
     if (h->exam)
         exam_clear(h);
+}
+
+static int h_save_again(void *ctx, char *report_path, size_t pathsize, char *err,
+                        size_t errsize)
+{
+    GuiHost *h = ctx;
+    if (!h->active || !h->at.finished) {
+        snprintf(err, errsize, "ingen avsluttet forsøk å lagre");
+        return -1;
+    }
+    char *saved = NULL;
+    if (attempt_save_report(&h->at, NULL, h->data_dir, &saved, err, errsize) != 0)
+        return -1;
+    snprintf(report_path, pathsize, "%s", saved);
+    free(saved);
+    read_results(h);
+    return 0;
+}
+
+/* ------------------------------------------------------ unfinished attempts */
+
+static void offer_fill(GuiHost *h, size_t i, const char *problem)
+{
+    const Journal *j = &h->offers[i];
+    UiResumeOffer *o = &h->offer_info[i];
+    memset(o, 0, sizeof *o);
+    const char *base = strrchr(j->path, '/');
+    snprintf(o->file, sizeof o->file, "%s", base ? base + 1 : j->path);
+    if (!j->h.scenario_path) { /* not readable: only the file and why */
+        snprintf(o->title, sizeof o->title, "%s", o->file);
+        snprintf(o->problem, sizeof o->problem, "%s", problem ? problem : "");
+        return;
+    }
+    snprintf(o->title, sizeof o->title, "%s", j->h.title);
+    snprintf(o->trainee, sizeof o->trainee, "%s", j->h.trainee);
+    o->started = (long long)j->h.started;
+    o->actions = (int)j->actions.count;
+    if (j->actions.count) { /* to the second, as the desk's clock shows it */
+        simtime_format(j->actions.items[j->actions.count - 1].action.t, o->reached,
+                       sizeof o->reached);
+        o->reached[strcspn(o->reached, ".")] = '\0';
+    }
+    o->exam = j->h.exam;
+    o->finishing = j->finishing;
+    if (j->h.set_task > 0) {
+        snprintf(o->exam_set, sizeof o->exam_set, "%s", j->h.set_title);
+        o->set_task = j->h.set_task;
+        o->set_tasks = j->h.set_tasks;
+    }
+    snprintf(o->scenario_path, sizeof o->scenario_path, "%s", j->h.scenario_path);
+    o->seed = j->h.seed;
+    char buf[1200];
+    if (!problem)
+        problem = journal_scenario_problem(j, buf, sizeof buf);
+    snprintf(o->problem, sizeof o->problem, "%s", problem ? problem : "");
+}
+
+/* The journals of the data folder (or just the one given), read once at start. */
+static void load_offers(GuiHost *h, const char *only)
+{
+    char **files = NULL;
+    size_t n = 0;
+    if (only) {
+        files = sk_xmalloc(sizeof *files);
+        files[n++] = sk_xstrdup(only);
+    } else if (h->journal_dir) {
+        n = journal_list(h->journal_dir, &files);
+    }
+    h->offers = sk_xcalloc(n + 1, sizeof *h->offers);
+    h->offer_info = sk_xcalloc(n + 1, sizeof *h->offer_info);
+    for (size_t i = 0; i < n; i++) {
+        char err[2048];
+        Journal *j = &h->offers[h->offer_count];
+        if (journal_load(files[i], j, err, sizeof err) != 0) {
+            memset(j, 0, sizeof *j);
+            j->path = sk_xstrdup(files[i]);
+            offer_fill(h, h->offer_count++, err);
+        } else {
+            offer_fill(h, h->offer_count++, NULL);
+        }
+        free(files[i]);
+    }
+    free(files);
+}
+
+static void offer_remove(GuiHost *h, size_t i)
+{
+    journal_free(&h->offers[i]);
+    memmove(&h->offers[i], &h->offers[i + 1], (h->offer_count - i - 1) * sizeof *h->offers);
+    memmove(&h->offer_info[i], &h->offer_info[i + 1],
+            (h->offer_count - i - 1) * sizeof *h->offer_info);
+    h->offer_count--;
+}
+
+static size_t h_resume_count(void *ctx) { return ((GuiHost *)ctx)->offer_count; }
+
+static int h_resume_offer(void *ctx, size_t i, UiResumeOffer *out)
+{
+    GuiHost *h = ctx;
+    if (i >= h->offer_count)
+        return -1;
+    *out = h->offer_info[i];
+    return 0;
+}
+
+/* The catalog the journal's attempt began with: the window's own when it is the
+ * same file, else read here. NULL with err. */
+static const Catalog *catalog_for(GuiHost *h, const Journal *j, char *err, size_t errsize)
+{
+    const char *want = j->h.catalog;
+    if ((!want && !h->catalog_path) ||
+        (want && h->catalog_path && strcmp(want, h->catalog_path) == 0))
+        return h->catalog;
+    h->resume_catalog = paths_load_catalog(want, err, errsize);
+    return h->resume_catalog;
+}
+
+static int h_resume(void *ctx, size_t i, char *err, size_t errsize)
+{
+    GuiHost *h = ctx;
+    if (i >= h->offer_count)
+        return -1;
+    UiResumeOffer *o = &h->offer_info[i];
+    if (o->problem[0]) {
+        snprintf(err, errsize, "%s", o->problem);
+        return -1;
+    }
+    Journal *j = &h->offers[i];
+    end_attempt(h);
+    exam_clear(h);
+    const Catalog *cat = catalog_for(h, j, err, errsize);
+    if (!cat || attempt_resume(&h->at, j, cat, err, errsize) != ATTEMPT_OK) {
+        h->active = 1;
+        end_attempt(h);
+        snprintf(o->problem, sizeof o->problem, "%s", err);
+        return -1;
+    }
+    h->active = 1;
+    remember_start(h, j->h.scenario_path, j->h.trainee, j->h.exam, j->h.seed);
+    int finishing = j->finishing;
+    offer_remove(h, i);
+    return finishing ? 1 : 0;
+}
+
+static int h_resume_discard(void *ctx, size_t i, char *err, size_t errsize)
+{
+    GuiHost *h = ctx;
+    if (i >= h->offer_count)
+        return -1;
+    Attempt tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.journal_path = sk_xstrdup(h->offers[i].path);
+    if (attempt_journal_discard(&tmp, err, errsize) != 0)
+        return -1;
+    offer_remove(h, i);
+    return 0;
 }
 
 /* 1 if a and b name the same file (the same text, or the same device and inode). */
@@ -351,6 +565,7 @@ static int h_reload(void *ctx, char *err, size_t errsize)
         snprintf(err, errsize, "%s: eksamen kan ikke lastes inn på nytt", h->last_path);
         return -1;
     }
+    discard_attempt(h); /* a test drive: no report, and nothing to resume */
     for (size_t i = h->exam_count; i < h->count; i++)
         if (same_file(h->entries[i].path, h->last_path)) {
             clear_entry(&h->entries[i]);
@@ -521,12 +736,16 @@ static void h_exam_end(void *ctx, UiExamSummary *out)
     exam_clear(h);
 }
 
-int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
+int gui_run(const UiOptions *opts, const Catalog *catalog, const char *catalog_path,
+            const char *data_dir, const char *resume_journal)
 {
     GuiHost h;
     memset(&h, 0, sizeof h);
     h.catalog = catalog;
     h.data_dir = data_dir ? sk_xstrdup(data_dir) : NULL;
+    char real[PATH_MAX];
+    if (catalog_path)
+        h.catalog_path = sk_xstrdup(realpath(catalog_path, real) ? real : catalog_path);
     char *dir = paths_data_dir(data_dir);
     if (dir) {
         char err[512];
@@ -536,10 +755,19 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
             strbuf_addf(&sb, "%s/settings.ini", dir);
             h.settings = sb.data;
         }
+        /* Journaled even if the folder cannot be made now: starting an attempt
+         * then says why (an attempt that could not be kept is not begun). */
+        StrBuf jd;
+        strbuf_init(&jd);
+        strbuf_addf(&jd, "%s/journal", dir);
+        h.journal_dir = jd.data;
         free(dir);
     }
     load_library(&h);
     read_results(&h);
+    load_offers(&h, resume_journal);
+    UiOptions ui_opts = *opts;
+    ui_opts.resume_first = resume_journal != NULL;
     UiHost host = {
         .ctx = &h,
         .library_count = h_count,
@@ -559,9 +787,21 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *data_dir)
         .exam_next = h_exam_next,
         .exam_minutes = h_exam_minutes,
         .exam_end = h_exam_end,
+        .resume_count = h_resume_count,
+        .resume_offer = h_resume_offer,
+        .resume = h_resume,
+        .resume_discard = h_resume_discard,
+        .suspend = h_suspend,
+        .save_again = h_save_again,
     };
-    int rc = ui_run(opts, &host);
+    int rc = ui_run(&ui_opts, &host);
     end_attempt(&h);
+    for (size_t i = 0; i < h.offer_count; i++)
+        journal_free(&h.offers[i]);
+    free(h.offers);
+    free(h.offer_info);
+    free(h.journal_dir);
+    free(h.catalog_path);
     for (size_t i = 0; i < h.count; i++) {
         UiLibraryEntry *e = &h.entries[i];
         free(e->path);

@@ -1,6 +1,7 @@
 /* skranken: the command line. Subcommands live in cmd_*.c. */
 #include "commands.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,9 @@ static void print_help(FILE *out)
           "  skranken catalog import FIL.json [--out FIL] [--map MAPPING.json]\n"
           "      Leser offisielle kompetansemål fra Udirs Grep-JSON (data.udir.no) og\n"
           "      kobler arbeidsmålene til dem (se docs/curriculum.md).\n"
+          "  skranken resume [JOURNAL] [--finish | --inputs FIL | --discard]\n"
+          "      Viser uferdige forsøk, eller fortsetter ett der det slapp (i vinduet,\n"
+          "      eller uten vindu), se docs/journal.md.\n"
           "  skranken exam MANIFEST --inputs-dir MAPPE [--trainee NAVN]\n"
           "               [--report-dir MAPPE|--data-dir MAPPE]   (eller: --list)\n"
           "      Spiller et eksamenssett (assets/exams/) uten vindu og gir resultatet\n"
@@ -51,6 +55,10 @@ static void print_help(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* Past a file size limit (ulimit -f) a write fails with EFBIG instead of
+     * killing the program, so a full journal or report is a clear message and
+     * the attempt stays resumable (docs/journal.md). */
+    signal(SIGXFSZ, SIG_IGN);
     cli_guard_streams();
     if (argc < 2)
         return cmd_play(argc, argv);
@@ -85,6 +93,8 @@ int main(int argc, char **argv)
         return cmd_summary(argc, argv);
     if (strcmp(cmd, "export-xapi") == 0)
         return cmd_export_xapi(argc, argv);
+    if (strcmp(cmd, "resume") == 0)
+        return cmd_resume(argc, argv);
     fprintf(stderr, "skranken: ukjent kommando «%.60s» (se «skranken --help»)\n", cmd);
     return 2;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,6 +107,13 @@ static void sync_dir_of(const char *path)
     free(dir);
 }
 
+static FileWriteHook write_hook;
+
+void file_set_write_hook(FileWriteHook hook)
+{
+    write_hook = hook;
+}
+
 int file_write_new(const char *path, const char *data, size_t len, char *err, size_t errsize)
 {
     if (file_exists(path)) {
@@ -132,6 +140,8 @@ int file_write_new(const char *path, const char *data, size_t len, char *err, si
         snprintf(err, errsize, "%s: skrivefeil (%s)", path, strerror(errno));
         goto done;
     }
+    if (write_hook)
+        write_hook("temp-synced", path);
     /* link() refuses to replace an existing file, unlike rename(). */
     if (link(tmp, path) != 0) {
         int e = errno;
@@ -218,4 +228,164 @@ int file_exists(const char *path)
 {
     struct stat st;
     return lstat(path, &st) == 0;
+}
+
+/* ---------------------------------------------------------------- appending */
+
+int file_appender_open(FileAppender *a, const char *path, long long keep, char *err,
+                       size_t errsize)
+{
+    memset(a, 0, sizeof *a);
+    a->fd = -1;
+    int fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            snprintf(err, errsize, "%s: filen finnes ikke", path);
+        else
+            snprintf(err, errsize, "%s: kan ikke åpne filen for skriving (%s)", path,
+                     strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errsize, "%s: er ikke en vanlig fil", path);
+        close(fd);
+        return -1;
+    }
+    /* One writer at a time: another process (a second window) that has the
+     * file open for appending holds this lock until it closes it or dies. */
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EWOULDBLOCK)
+            snprintf(err, errsize, "%s: er i bruk (en annen Skranken skriver i den nå)", path);
+        else
+            snprintf(err, errsize, "%s: kan ikke låse filen (%s)", path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (keep < 0 || keep > (long long)st.st_size) {
+        snprintf(err, errsize, "%s: er kortere enn ventet (%lld byte, ventet minst %lld)", path,
+                 (long long)st.st_size, keep);
+        close(fd);
+        return -1;
+    }
+    if (keep < (long long)st.st_size && (ftruncate(fd, (off_t)keep) != 0 || fsync(fd) != 0)) {
+        snprintf(err, errsize, "%s: kan ikke kutte den halvskrevne slutten (%s)", path,
+                 strerror(errno));
+        close(fd);
+        return -1;
+    }
+    a->fd = fd;
+    a->size = keep;
+    a->path = sk_xstrdup(path);
+    return 0;
+}
+
+int file_appender_truncate(FileAppender *a, long long size, char *err, size_t errsize)
+{
+    if (!a->path || a->fd < 0) {
+        snprintf(err, errsize, "filen er ikke åpen");
+        return -1;
+    }
+    if (size < 0 || size > a->size)
+        size = a->size;
+    if (ftruncate(a->fd, (off_t)size) != 0 || fsync(a->fd) != 0) {
+        snprintf(err, errsize, "%s: skrivefeil (%s)", a->path, strerror(errno));
+        a->dirty = 1;
+        if (size < a->size)
+            a->size = size; /* the bytes past it are no longer trusted either way */
+        return -1;
+    }
+    a->size = size;
+    a->dirty = 0;
+    return 0;
+}
+
+int file_append_sync(FileAppender *a, const char *data, size_t len, char *err,
+                     size_t errsize)
+{
+    if (!a->path || a->fd < 0) {
+        snprintf(err, errsize, "filen er ikke åpen");
+        return -1;
+    }
+    /* A failed append may have left a part of its record: cut it first. */
+    if (a->dirty && file_appender_truncate(a, a->size, err, errsize) != 0)
+        return -1;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = pwrite(a->fd, data + done, len - done, (off_t)(a->size + (long long)done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int e = n < 0 ? errno : ENOSPC;
+            snprintf(err, errsize, "%s: skrivefeil (%s)", a->path, strerror(e));
+            a->dirty = 1;
+            char ignored[64];
+            file_appender_truncate(a, a->size, ignored, sizeof ignored);
+            errno = e;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    if (fsync(a->fd) != 0) {
+        int e = errno;
+        snprintf(err, errsize, "%s: skrivefeil (%s)", a->path, strerror(e));
+        a->dirty = 1;
+        char ignored[64];
+        file_appender_truncate(a, a->size, ignored, sizeof ignored);
+        errno = e;
+        return -1;
+    }
+    a->size += (long long)len;
+    return 0;
+}
+
+void file_appender_close(FileAppender *a)
+{
+    if (a->path && a->fd >= 0) /* open (a zeroed appender is closed) */
+        close(a->fd);
+    free(a->path);
+    memset(a, 0, sizeof *a);
+    a->fd = -1;
+}
+
+int file_remove_sync(const char *path, char *err, size_t errsize)
+{
+    if (unlink(path) != 0) {
+        snprintf(err, errsize, "%s: kan ikke slette filen (%s)", path, strerror(errno));
+        return -1;
+    }
+    sync_dir_of(path);
+    return 0;
+}
+
+int file_move_new(const char *from, const char *to, char *err, size_t errsize)
+{
+    if (link(from, to) != 0) {
+        int e = errno;
+        if (e == EEXIST)
+            snprintf(err, errsize, "%s: finnes allerede (skrives aldri over)", to);
+        else
+            snprintf(err, errsize, "%s: kan ikke flytte %s hit (%s)", to, from, strerror(e));
+        errno = e;
+        return -1;
+    }
+    sync_dir_of(to);
+    if (unlink(from) != 0) {
+        int e = errno;
+        snprintf(err, errsize, "%s: kan ikke fjerne det gamle navnet (%s)", from, strerror(e));
+        errno = e;
+        return -1;
+    }
+    sync_dir_of(from);
+    return 0;
+}
+
+int file_in_use(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    int busy = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    close(fd);
+    return busy;
 }

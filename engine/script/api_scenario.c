@@ -130,6 +130,13 @@ static int l_scenario(lua_State *L)
     }
     lua_pop(L, 1);
     size_t goal_count = check_goals(L, sc);
+    unsigned given = 0;
+    for (unsigned i = 0; meta_keys[i]; i++) {
+        lua_getfield(L, 1, meta_keys[i]);
+        if (!lua_isnil(L, -1))
+            given |= 1u << i;
+        lua_pop(L, 1);
+    }
     /* Nothing below raises. */
     ScenarioMeta m;
     memset(&m, 0, sizeof m);
@@ -146,9 +153,18 @@ static int l_scenario(lua_State *L)
     m.practice = practice;
     m.exam = exam;
     sc->meta = m;
+    sc->meta_given = given;
     sc->have_meta = 1;
     sc->end_time = start + duration;
     sc->world->clock.now = sc->world->clock.start = start;
+    return 0;
+}
+
+int scenario_meta_given(const Scenario *sc, const char *field)
+{
+    for (unsigned i = 0; meta_keys[i]; i++)
+        if (strcmp(meta_keys[i], field) == 0)
+            return (sc->meta_given >> i) & 1u;
     return 0;
 }
 

@@ -67,7 +67,11 @@ SimTime sk_check_seconds(lua_State *L, int idx)
     lua_Number s = luaL_checknumber(L, idx);
     if (!(s >= 0 && s <= 86400))
         luaL_argerror(L, idx, "sekunder mellom 0 og 86400 ventet");
-    return (SimTime)(s * 1000.0 + 0.5);
+    SimTime t = (SimTime)(s * 1000.0 + 0.5);
+    /* A positive time is at least a millisecond: what is left of subtracting two
+     * clock times (300 - 299.99999999999994) would otherwise end a wait at once,
+     * and a loop that waits for "the rest" would never see the clock move. */
+    return t == 0 && s > 0 ? 1 : t;
 }
 
 SimTime sk_opt_timeout(lua_State *L, int idx)

@@ -50,11 +50,13 @@ struct Scenario {
     World *world;
     ScenarioMeta meta;
     int have_meta;
+    unsigned meta_given;   /* bit i: scenario{} gave meta_keys[i] (api_scenario.c) */
     char *chunkname;
     ScenarioOptions opts;
 
     size_t mem_used;
     long long used;        /* instructions in the current resume */
+    long long used_total;  /* ... in every resume so far (counted in whole hook steps) */
     int over_budget;       /* sticky: the script's own pcall cannot clear it */
     int budget_line;
 

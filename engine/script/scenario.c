@@ -138,6 +138,7 @@ World *scenario_world(Scenario *sc) { return sc->world; }
 int scenario_finished(const Scenario *sc) { return sc->finished; }
 const char *scenario_fault(const Scenario *sc) { return sc->fault; }
 const char *scenario_traceback(const Scenario *sc) { return sc->traceback; }
+long long scenario_instructions(const Scenario *sc) { return sc->used_total; }
 
 SimTime scenario_next_event(const Scenario *sc)
 {

@@ -62,6 +62,16 @@ ScenarioActResult scenario_act(Scenario *sc, const Action *action, char *err, si
 int scenario_run_to_end(Scenario *sc);
 
 int scenario_finished(const Scenario *sc);
+/* 1 if the scenario{} declaration gave the field (id, title, version, language,
+ * summary, start, duration, difficulty, modes, goals), also one the engine has a
+ * default for; 0 if it did not, or the name is no such field. For `skranken check`,
+ * which asks authors for every field. */
+int scenario_meta_given(const Scenario *sc, const char *field);
+/* Lua instructions run so far (load included), counted in steps of the budget hook
+ * (1000), so very short resumes may count as 0. For `skranken check`, which caps
+ * the work one explored path may take. */
+long long scenario_instructions(const Scenario *sc);
+
 /* The fault message ("I <callback>: file:line: message"), or NULL. */
 const char *scenario_fault(const Scenario *sc);
 /* A Lua traceback for the fault, or NULL. */

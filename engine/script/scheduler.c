@@ -259,13 +259,27 @@ static void push_wake(lua_State *co, void *ud)
         lua_pushboolean(co, wake == WAKE_TRUE);
 }
 
+/* Waits that end at once (a timeout of 0, or one that rounds to 0 ms) can wake
+ * the same actor again and again without the clock moving; each resume is short,
+ * so the instruction budget never sees it. Past this many wakes in one poll the
+ * scenario is stopped with a fault instead of hanging. */
+#define MAX_WAKES_AT_ONE_TIME 10000
+
 int sk_poll(Scenario *sc)
 {
-    for (;;) {
+    for (int wakes = 0;; wakes++) {
         if (sc->fault)
             return -1;
         if (sc->finished)
             return 0; /* the attempt is over: nothing more is resumed */
+        if (wakes > MAX_WAKES_AT_ONE_TIME) {
+            char tb[16];
+            sk_fault(sc, "%s: mer enn %d ventekall kl. %s endte uten at tiden gikk (løkke med "
+                         "observe.wait eller clock.wait med tidsavbrudd 0?)",
+                     sc->chunkname, MAX_WAKES_AT_ONE_TIME,
+                     simtime_format(sc->world->clock.now, tb, sizeof tb));
+            return -1;
+        }
         size_t i = 0;
         Wake wake = WAKE_NO;
         for (; i < sc->wait_count; i++)

@@ -42,20 +42,40 @@ void screen_debrief(App *app)
     gfx_text(ui->g, x, top.y + u / 2 + gfx_line_height(ui->g, FONT_LARGE), line, FONT_BODY,
              t->accent_text);
 
-    /* Bottom: report path and the two buttons. */
-    UiRect bottom = rect_cut_bottom(&all, lh * 2 + u * 2);
-    UiRect bb = rect_shrink(bottom, u / 2);
-    if (app->report_path[0])
+    /* Bottom: report path (or why it was not saved) and the buttons. */
+    int saved = app->report_path[0] != '\0';
+    if (saved)
         snprintf(line, sizeof line, "%s %.900s", ui_text(S_DEB_REPORT),
                  app->hide_paths ? "…/reports/…json" : app->report_path);
     else
-        snprintf(line, sizeof line, "%s: %s", ui_text(S_DEB_NO_REPORT), app->report_error);
-    gfx_text(ui->g, bb.x, bb.y, line, FONT_SMALL, app->report_path[0] ? t->text : t->bad);
-    UiRect buttons = {bb.x, bb.y + lh + 4, bb.w, lh + 10};
+        snprintf(line, sizeof line, "%s: %.900s", ui_text(S_DEB_NO_REPORT), app->report_error);
+    int text_w = all.w - u;
+    int text_h = saved ? lh : gfx_text_wrapped(ui->g, 0, 0, text_w, line, FONT_SMALL, t->bad, 0);
+    UiRect bottom = rect_cut_bottom(&all, text_h + lh + u * 2);
+    UiRect bb = rect_shrink(bottom, u / 2);
+    if (saved)
+        gfx_text(ui->g, bb.x, bb.y, line, FONT_SMALL, t->text);
+    else
+        gfx_text_wrapped(ui->g, bb.x, bb.y, bb.w, line, FONT_SMALL, t->bad, 1);
+    UiRect buttons = {bb.x, bb.y + text_h + 4, bb.w, lh + 10};
     int bw = buttons.w / 4;
     UiRect retry = rect_cut_left(&buttons, bw);
     rect_cut_left(&buttons, 8);
     UiRect lib = rect_cut_left(&buttons, bw);
+    rect_cut_left(&buttons, 8);
+    if (!saved && h->save_again) { /* e.g. once there is space on the disk again */
+        UiRect again = rect_cut_left(&buttons, bw);
+        if (ui_button(ui, ui_id("deb.save_again", 0), again, ui_text(S_DEB_SAVE_AGAIN),
+                      BUTTON_NORMAL, 1)) {
+            char err[1024];
+            if (h->save_again(h->ctx, app->report_path, sizeof app->report_path, err,
+                              sizeof err) != 0)
+                snprintf(app->report_error, sizeof app->report_error, "%.500s", err);
+            ui->dirty = 1;
+            return;
+        }
+        app_hit(app, ui_text(S_DEB_SAVE_AGAIN), again);
+    }
     if (ui_button(ui, ui_id("deb.retry", 0), retry, ui_text(S_DEB_RETRY), BUTTON_PRIMARY, 1)) {
         char path[1024];
         snprintf(path, sizeof path, "%s", app->scenario_path);
@@ -182,13 +202,14 @@ void screen_error(App *app)
     const UiTheme *t = ui->theme;
     int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
     UiRect all = rect_shrink((UiRect){0, 0, app->width, app->height}, u * 2);
-    ui_panel(ui, all, ui_text(S_ERR_HEADING));
+    ui_panel(ui, all, ui_text(app->error_storage ? S_ERR_SAVE_HEADING : S_ERR_HEADING));
     UiRect in = rect_shrink(all, u);
     rect_cut_top(&in, lh + u);
     /* cut, not just moved down: the buttons stay inside the panel */
-    rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_ERR_TEXT), FONT_BODY,
-                                       t->text, 1) + u);
-    int reload = app_can_reload(app);
+    rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w,
+                                       ui_text(app->error_storage ? S_ERR_SAVE_TEXT : S_ERR_TEXT),
+                                       FONT_BODY, t->text, 1) + u);
+    int reload = app_can_reload(app) && !app->error_storage;
     if (reload) /* hot reload: fix the file, save, F5 */
         rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_ERR_RELOAD_TEXT),
                                            FONT_BODY, t->text, 1) + u);
@@ -236,6 +257,10 @@ void screen_exam_next(App *app)
     snprintf(line, sizeof line, "%s %s", clock, ui_text(S_EXAM_LEFT));
     in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, line, FONT_LARGE, t->text, 1) + u;
     in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_EXAM_NEXT_TEXT), FONT_BODY, t->text, 1) + u;
+    if (app->report_error[0]) { /* the last task's report could not be saved */
+        snprintf(line, sizeof line, "%s: %.200s", ui_text(S_DEB_NO_REPORT), app->report_error);
+        in.y += gfx_text_wrapped(ui->g, in.x, in.y, in.w, line, FONT_SMALL, t->bad, 1) + u;
+    }
     UiRect b = {in.x, in.y, in.w / 2, lh + u};
     uint32_t id = ui_id("exam.next", 0);
     if (ui->focus == 0)

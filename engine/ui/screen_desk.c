@@ -451,7 +451,13 @@ static void pause_overlay(App *app)
     UiRect in = rect_shrink(box, u);
     rect_cut_top(&in, lh + u);
     /* cut, not just moved down: the buttons stay inside the box */
-    if (app->exam)
+    if (app->resumed_pause) { /* just resumed: not a recorded pause */
+        char line[512], tb[16];
+        simtime_format(app_sim_now(app), tb, sizeof tb);
+        tb[strcspn(tb, ".")] = '\0'; /* to the second, as the clock shows it */
+        snprintf(line, sizeof line, ui_text(S_DESK_RESUMED), tb);
+        rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, line, FONT_BODY, t->text, 1));
+    } else if (app->exam)
         rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_DESK_PAUSED_EXAM),
                                            FONT_BODY, t->text, 1));
     else if (app_can_reload(app))

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static void start_selected(App *app)
 {
@@ -41,7 +42,7 @@ static void start_selected(App *app)
     app_start_attempt(app, e->path);
 }
 
-void screen_library(App *app)
+static void library_body(App *app)
 {
     Ui *ui = &app->ui;
     const UiTheme *t = ui->theme;
@@ -111,7 +112,9 @@ void screen_library(App *app)
     if (app->selected >= (int)n)
         app->selected = (int)n - 1;
     /* Up/Down move the selection when no text field takes them. */
-    if (ui->in.key == UI_KEY_DOWN && app->selected + 1 < (int)n) {
+    if (ui->inert) {
+        /* behind a dialog: no keys */
+    } else if (ui->in.key == UI_KEY_DOWN && app->selected + 1 < (int)n) {
         app->selected++;
         ui_focus(ui, ui_id("lib.row", app->selected));
     } else if (ui->in.key == UI_KEY_UP && app->selected > 0) {
@@ -119,7 +122,7 @@ void screen_library(App *app)
         ui_focus(ui, ui_id("lib.row", app->selected));
     }
     /* The mouse wheel moves through the list too. */
-    if (ui->in.wheel && rect_contains(list, ui->in.mouse_x, ui->in.mouse_y)) {
+    if (ui->in.wheel && !ui->inert && rect_contains(list, ui->in.mouse_x, ui->in.mouse_y)) {
         app->selected -= ui->in.wheel;
         if (app->selected < 0)
             app->selected = 0;
@@ -189,4 +192,175 @@ void screen_library(App *app)
     char line[1200];
     snprintf(line, sizeof line, "%s: %s", ui_text(sel->is_exam ? S_LIB_TASKS_HEADING : S_LIB_GOALS), goals);
     gfx_text_wrapped(ui->g, d.x, y + 4, d.w, line, FONT_SMALL, t->muted, 1);
+}
+
+/* ------------------------------------------------------ unfinished attempts */
+
+static int resume_wanted(App *app)
+{
+    const UiHost *h = app->host;
+    return !app->resume_dismissed && h->resume_count && h->resume_offer &&
+           h->resume_count(h->ctx) > 0;
+}
+
+/* A line of the dialog: "Label: value", wrapped. Returns the height used. */
+static int dialog_line(App *app, int x, int y, int w, const char *label, const char *value,
+                       UiColor c, int draw)
+{
+    char line[1200];
+    if (label)
+        snprintf(line, sizeof line, "%s: %s", label, value);
+    else
+        snprintf(line, sizeof line, "%s", value);
+    return gfx_text_wrapped(app->ui.g, x, y, w, line, FONT_BODY, c, draw);
+}
+
+/* The dialog's text at x, y, w wide; returns its height (draw 0: measure only). */
+static int dialog_text(App *app, const UiResumeOffer *o, size_t count, int x, int y, int w,
+                       int draw)
+{
+    const UiTheme *t = app->ui.theme;
+    int u = app->ui.unit, y0 = y;
+    char value[800], tb[64];
+    if (app->resume_confirm) {
+        y += dialog_line(app, x, y, w, NULL, ui_text(S_RES_CONFIRM), t->text, draw) + u;
+        y += dialog_line(app, x, y, w, ui_text(S_RES_SCENARIO), o->title, t->text, draw);
+        snprintf(value, sizeof value, "%s · %s", o->trainee[0] ? o->trainee : "–",
+                 ui_text(o->exam ? S_MODE_EXAM : S_MODE_PRACTICE));
+        y += dialog_line(app, x, y, w, ui_text(S_RES_TRAINEE), value, t->text, draw);
+        return y - y0;
+    }
+    if (count > 1) {
+        snprintf(value, sizeof value, ui_text(S_RES_COUNT), 1, (int)count);
+        y += dialog_line(app, x, y, w, NULL, value, t->muted, draw) + 4;
+    }
+    y += dialog_line(app, x, y, w, NULL, ui_text(S_RES_TEXT), t->text, draw) + u / 2;
+    y += dialog_line(app, x, y, w, ui_text(S_RES_SCENARIO), o->title, t->text, draw);
+    if (o->scenario_path[0]) { /* a journal that could be read */
+        snprintf(value, sizeof value, "%s · %s", o->trainee[0] ? o->trainee : "–",
+                 ui_text(o->exam ? S_MODE_EXAM : S_MODE_PRACTICE));
+        y += dialog_line(app, x, y, w, ui_text(S_RES_TRAINEE), value, t->text, draw);
+        time_t when = (time_t)o->started;
+        struct tm tm;
+        localtime_r(&when, &tm);
+        strftime(tb, sizeof tb, ui_text(S_RES_DATE), &tm);
+        y += dialog_line(app, x, y, w, ui_text(S_RES_STARTED), tb, t->text, draw);
+        if (o->actions == 1)
+            snprintf(value, sizeof value, ui_text(S_RES_REACHED_ONE), o->reached);
+        else if (o->actions > 1)
+            snprintf(value, sizeof value, ui_text(S_RES_REACHED), o->reached, o->actions);
+        else
+            snprintf(value, sizeof value, "%s", ui_text(S_RES_NO_ACTIONS));
+        y += dialog_line(app, x, y, w, NULL, value, t->text, draw);
+    }
+    y += u / 2;
+    if (o->finishing)
+        y += dialog_line(app, x, y, w, NULL, ui_text(S_RES_FINISHING), t->text, draw) + 4;
+    if (o->set_task > 0) {
+        snprintf(value, sizeof value, ui_text(S_RES_EXAM_SET), o->exam_set, o->set_task,
+                 o->set_tasks);
+        y += dialog_line(app, x, y, w, NULL, value, t->warn, draw) + 4;
+    }
+    if (o->problem[0])
+        y += dialog_line(app, x, y, w, ui_text(S_RES_CANNOT), o->problem, t->bad, draw) + 4;
+    if (app->resume_message[0]) /* a discard that failed */
+        y += dialog_line(app, x, y, w, NULL, app->resume_message, t->bad, draw) + 4;
+    return y - y0;
+}
+
+int library_resume_dialog(App *app)
+{
+    Ui *ui = &app->ui;
+    const UiHost *h = app->host;
+    if (!resume_wanted(app))
+        return 0;
+    size_t count = h->resume_count(h->ctx);
+    UiResumeOffer o;
+    if (h->resume_offer(h->ctx, 0, &o) != 0)
+        return 0;
+    int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
+    UiColor shade = {0, 0, 0, 140};
+    gfx_fill(ui->g, (UiRect){0, 0, app->width, app->height}, shade);
+    int bw = u * 44 < app->width - u ? u * 44 : app->width - u;
+    int text_h = dialog_text(app, &o, count, 0, 0, bw - 2 * u, 0);
+    int bh = u * 2 + lh + u / 2 + text_h + u / 2 + lh + u;
+    if (bh > app->height - u)
+        bh = app->height - u;
+    UiRect box = {(app->width - bw) / 2, (app->height - bh) / 2, bw, bh};
+    ui_panel(ui, box, ui_text(S_RES_HEADING));
+    UiRect in = rect_shrink(box, u);
+    rect_cut_top(&in, lh + u / 2);
+    UiRect buttons = rect_cut_bottom(&in, lh + u);
+    rect_cut_bottom(&in, u / 2);
+    gfx_clip(ui->g, &in);
+    dialog_text(app, &o, count, in.x, in.y, in.w, 1);
+    gfx_clip(ui->g, NULL);
+
+    UiRect b1 = rect_cut_left(&buttons, buttons.w / 3 - 4);
+    rect_cut_left(&buttons, 6);
+    UiRect b2 = rect_cut_left(&buttons, buttons.w / 2 - 3);
+    rect_cut_left(&buttons, 6);
+    UiRect b3 = buttons;
+    char err[800];
+    if (app->resume_confirm) {
+        uint32_t no = ui_id("res.no", 0);
+        if (ui->focus == 0)
+            ui_focus(ui, no);
+        if (ui_button(ui, ui_id("res.yes", 0), b1, ui_text(S_RES_CONFIRM_YES), BUTTON_DANGER, 1)) {
+            app->resume_confirm = 0;
+            app->resume_message[0] = '\0';
+            if (h->resume_discard(h->ctx, 0, err, sizeof err) != 0)
+                snprintf(app->resume_message, sizeof app->resume_message, "%s", err);
+            ui_focus(ui, 0);
+            ui->dirty = 1;
+            return 1;
+        }
+        app_hit(app, ui_text(S_RES_CONFIRM_YES), b1);
+        if (ui_button(ui, no, b2, ui_text(S_RES_CONFIRM_NO), BUTTON_NORMAL, 1) ||
+            ui->in.key == UI_KEY_ESCAPE) {
+            app->resume_confirm = 0;
+            ui_focus(ui, 0);
+            ui->dirty = 1;
+            return 1;
+        }
+        app_hit(app, ui_text(S_RES_CONFIRM_NO), b2);
+        return 1;
+    }
+    int can = !o.problem[0];
+    uint32_t go = ui_id("res.continue", 0), later = ui_id("res.later", 0);
+    if (ui->focus == 0)
+        ui_focus(ui, can ? go : later);
+    if (ui_button(ui, go, b1, ui_text(S_RES_CONTINUE), BUTTON_PRIMARY, can)) {
+        ui_focus(ui, 0);
+        app_resume_attempt(app, 0);
+        return 1;
+    }
+    app_hit(app, ui_text(S_RES_CONTINUE), b1);
+    if (ui_button(ui, ui_id("res.discard", 0), b2, ui_text(S_RES_DISCARD), BUTTON_DANGER, 1)) {
+        app->resume_confirm = 1;
+        ui_focus(ui, 0);
+        ui->dirty = 1;
+        return 1;
+    }
+    app_hit(app, ui_text(S_RES_DISCARD), b2);
+    if (ui_button(ui, later, b3, ui_text(S_RES_LATER), BUTTON_NORMAL, 1) ||
+        ui->in.key == UI_KEY_ESCAPE) {
+        app->resume_dismissed = 1;
+        app->resume_message[0] = '\0';
+        ui_focus(ui, 0);
+        ui->dirty = 1;
+        return 1;
+    }
+    app_hit(app, ui_text(S_RES_LATER), b3);
+    return 1;
+}
+
+void screen_library(App *app)
+{
+    int dialog = resume_wanted(app);
+    app->ui.inert = dialog; /* the dialog is modal */
+    library_body(app);
+    app->ui.inert = 0;
+    if (dialog && app->screen == SCREEN_LIBRARY)
+        library_resume_dialog(app);
 }

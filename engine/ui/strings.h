@@ -151,7 +151,37 @@
     X(S_HINT_RINGING, "Tips: telefonen ringer – svar med F2.", "Tip: the phone is ringing – answer with F2.") \
     X(S_HINT_WAITING, "Tips: noen venter i venterommet – «Ta imot».", "Tip: someone is waiting – «Serve».") \
     X(S_HINT_MESSAGE, "Tips: en ny melding venter – F8.", "Tip: a new message is waiting – F8.") \
-    X(S_HINT_ANSWER, "Tips: velg et svar med tallene 1–9.", "Tip: choose a reply with the keys 1–9.")
+    X(S_HINT_ANSWER, "Tips: velg et svar med tallene 1–9.", "Tip: choose a reply with the keys 1–9.") \
+    X(S_RES_HEADING, "Uferdig forsøk", "Unfinished attempt")                             \
+    X(S_RES_TEXT, "Skranken ble avsluttet før dette forsøket var ferdig. Alt du gjorde, er tatt vare på – du kan fortsette der du slapp.", \
+      "Skranken stopped before this attempt was finished. Everything you did is kept – you can continue where you left off.") \
+    X(S_RES_SCENARIO, "Scenario", "Scenario")                                            \
+    X(S_RES_TRAINEE, "Elev", "Trainee")                                                  \
+    X(S_RES_STARTED, "Startet", "Started")                                               \
+    X(S_RES_DATE, "%d.%m.%Y kl. %H:%M", "%Y-%m-%d %H:%M")                                \
+    X(S_RES_REACHED, "Kommet til kl. %s i scenarioet (%d handlinger)", "Reached %s in the scenario (%d actions)") \
+    X(S_RES_REACHED_ONE, "Kommet til kl. %s i scenarioet (1 handling)", "Reached %s in the scenario (1 action)") \
+    X(S_RES_NO_ACTIONS, "Ingen handlinger ennå", "No actions yet")                       \
+    X(S_RES_FINISHING, "Du hadde avsluttet forsøket, men rapporten ble ikke lagret. Fortsett for å lagre den.", \
+      "You had finished the attempt, but the report was not saved. Continue to save it.") \
+    X(S_RES_EXAM_SET, "Eksamenssett «%s», oppgave %d av %d: bare denne oppgaven fortsetter. Resten av settet må startes på nytt.", \
+      "Exam set «%s», task %d of %d: only this task continues. The rest of the set must be started again.") \
+    X(S_RES_CANNOT, "Kan ikke fortsettes", "Cannot be continued")                        \
+    X(S_RES_COUNT, "Forsøk %d av %d som ikke er ferdige", "Attempt %d of %d not finished") \
+    X(S_RES_CONTINUE, "Fortsett", "Continue")                                            \
+    X(S_RES_DISCARD, "Forkast", "Discard")                                               \
+    X(S_RES_LATER, "Senere", "Later")                                                    \
+    X(S_RES_CONFIRM, "Vil du forkaste forsøket? Det kan ikke fortsettes etterpå, og det blir ingen rapport. Journalfila blir liggende i journal/discarded/.", \
+      "Discard the attempt? It cannot be continued afterwards, and there will be no report. The journal file is kept in journal/discarded/.") \
+    X(S_RES_CONFIRM_YES, "Ja, forkast", "Yes, discard")                                  \
+    X(S_RES_CONFIRM_NO, "Nei", "No")                                                     \
+    X(S_DESK_RESUMED, "Forsøket er hentet fram igjen. Klokka står på %s til du trykker Fortsett.", \
+      "The attempt has been restored. The clock stands at %s until you press Continue.") \
+    X(S_NOT_SAVED, "Ikke utført – journalen kunne ikke lagres", "Not done – the journal could not be saved") \
+    X(S_DEB_SAVE_AGAIN, "Lagre på nytt", "Save again")                                   \
+    X(S_ERR_SAVE_HEADING, "Forsøket kan ikke begynne", "The attempt cannot begin")       \
+    X(S_ERR_SAVE_TEXT, "Skranken lagrer alt du gjør underveis, så ingenting går tapt – men nå kan den ikke skrive i datamappa. Frigjør plass eller sjekk mappa (se under), og prøv igjen.", \
+      "Skranken saves everything you do as you go, so nothing is lost – but now it cannot write in its data folder. Free some space or check the folder (see below), and try again.")
 
 typedef enum UiStringId {
 #define UI_STRING_ENUM(id, nb, en) id,

@@ -123,6 +123,7 @@ void app_set_pause(App *app, int paused)
 {
     if (!app->running || paused == app->paused)
         return;
+    app->resumed_pause = 0;
     app->sim_anchor = app_sim_now(app);
     app->wall_anchor = SDL_GetTicks64();
     app->paused = paused;
@@ -143,6 +144,7 @@ void app_leave_exam(App *app)
 void app_fault(App *app, const char *message)
 {
     snprintf(app->error, sizeof app->error, "%s", message);
+    app->error_storage = 0;
     app->host->abandon(app->host->ctx); /* also ends an exam set under way */
     app_leave_exam(app);
     app->running = 0;
@@ -170,6 +172,7 @@ static void reset_desk(App *app)
     app->notice_until = 0;
     app->scroll_tool = app->scroll_timeline = 0;
     app->paused = 0;
+    app->resumed_pause = 0;
     app->frozen = 0;
 }
 
@@ -200,12 +203,75 @@ int app_start_attempt(App *app, const char *path)
         snprintf(app->scenario_path, sizeof app->scenario_path, "%s", path);
     app->seed = seed;
     app->reload_ok = !app->exam && !app->in_exam;
-    if (app->host->start(app->host->ctx, path, strbuf_str(&app->name), app->exam, seed, err,
-                         sizeof err) != 0) {
+    int rc = app->host->start(app->host->ctx, path, strbuf_str(&app->name), app->exam, seed, err,
+                              sizeof err);
+    if (rc != 0) {
         app_fault(app, err);
+        app->error_storage = rc == -2;
         return -1;
     }
     attempt_started(app);
+    return 0;
+}
+
+/* After a resume: the conversation of the person the trainee last acted on, if
+ * they can still be talked to (the desk otherwise shows the first). */
+static void restore_talk_to(App *app)
+{
+    World *w = scenario_world(app->host->scenario(app->host->ctx));
+    for (size_t i = w->log.count; i-- > 0;) {
+        const Event *e = &w->log.items[i];
+        if (e->kind != EVENT_ACTION)
+            continue;
+        const char *who = e->action.args[0];
+        if (e->action.kind == ACTION_ANSWER || e->action.kind == ACTION_UNHOLD) {
+            who = NULL; /* a line: the caller on it */
+            for (size_t c = 0; c < w->call_count; c++)
+                if (e->action.args[0] && w->calls[c].line == atoi(e->action.args[0]))
+                    who = w->calls[c].caller;
+        }
+        if (who && world_person(w, who) && world_can_talk(w, who)) {
+            snprintf(app->talk_to, sizeof app->talk_to, "%s", who);
+            return;
+        }
+        if (e->action.kind == ACTION_ANSWER || e->action.kind == ACTION_SERVE ||
+            e->action.kind == ACTION_CHOOSE || e->action.kind == ACTION_TYPE)
+            return; /* the last conversation is over */
+    }
+}
+
+int app_resume_attempt(App *app, size_t index)
+{
+    char err[2048];
+    UiResumeOffer o;
+    const UiHost *h = app->host;
+    if (!h->resume || h->resume_offer(h->ctx, index, &o) != 0)
+        return -1;
+    reset_desk(app);
+    app->resume_confirm = 0;
+    int r = h->resume(h->ctx, index, err, sizeof err);
+    if (r < 0) { /* the host keeps the offer with err as its problem */
+        app->screen = SCREEN_LIBRARY;
+        app->resume_dismissed = 0;
+        app->ui.dirty = 1;
+        return -1;
+    }
+    /* the attempt's own trainee and mode; a set's task goes on alone */
+    strbuf_clear(&app->name);
+    strbuf_add(&app->name, o.trainee);
+    app_leave_exam(app);
+    app->exam = o.exam;
+    app->reload_ok = !o.exam;
+    snprintf(app->scenario_path, sizeof app->scenario_path, "%s", o.scenario_path);
+    app->seed = o.seed;
+    attempt_started(app);
+    restore_talk_to(app);
+    /* The clock stands at the last action until the trainee is ready. Not a
+     * recorded pause: the report must be the one an uninterrupted attempt gives. */
+    app->paused = 1;
+    app->resumed_pause = 1;
+    if (r == 1) /* the trainee had asked to finish: the report was not saved yet */
+        app_finish_attempt(app);
     return 0;
 }
 
@@ -225,8 +291,10 @@ void app_reload_attempt(App *app)
         return;
     app->running = 0;
     reset_desk(app);
-    if (app->host->reload(app->host->ctx, err, sizeof err) != 0) {
+    int rc = app->host->reload(app->host->ctx, err, sizeof err);
+    if (rc != 0) {
         app_fault(app, err);
+        app->error_storage = rc == -2;
         return;
     }
     attempt_started(app);
@@ -259,6 +327,7 @@ void app_exam_begin(App *app, size_t index)
 {
     char err[512];
     app->reload_ok = 0; /* an exam is never reloaded */
+    app->report_error[0] = '\0';
     if (app->host->exam_begin(app->host->ctx, index, strbuf_str(&app->name), err, sizeof err) != 0) {
         app_fault(app, err);
         return;
@@ -327,6 +396,10 @@ int app_act(App *app, ActionKind kind, const char *a0, const char *a1, const cha
     }
     if (r == UI_ACT_MISMATCH) {
         snprintf(app->status, sizeof app->status, "%s: %.400s", ui_text(S_MISMATCH), err);
+        return -1;
+    }
+    if (r == UI_ACT_NOT_SAVED) { /* nothing happened; the trainee may try again */
+        snprintf(app->status, sizeof app->status, "%s: %.400s", ui_text(S_NOT_SAVED), err);
         return -1;
     }
     app->status[0] = '\0';
@@ -792,6 +865,8 @@ int ui_run(const UiOptions *opts, const UiHost *host)
     app->screen = SCREEN_LIBRARY;
     if (opts->scenario_path)
         app_start_attempt(app, opts->scenario_path);
+    else if (opts->resume_first)
+        app_resume_attempt(app, 0);
 
     int need_draw = 1;
     UiInput in;
@@ -934,8 +1009,8 @@ int ui_run(const UiOptions *opts, const UiHost *host)
 done:
     if (driver.f)
         fclose(driver.f);
-    if (app->running)
-        host->abandon(host->ctx);
+    if (app->running) /* closed mid-attempt: it stays resumable */
+        (host->suspend ? host->suspend : host->abandon)(host->ctx);
     gfx_free(app->ui.g);
     if (ren)
         SDL_DestroyRenderer(ren);

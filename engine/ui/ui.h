@@ -43,7 +43,30 @@ typedef struct UiExamSummary {
     char error[512];
 } UiExamSummary;
 
-typedef enum UiActResult { UI_ACT_OK = 0, UI_ACT_MISMATCH = 1, UI_ACT_FAULT = 2 } UiActResult;
+/* An unfinished attempt the host found (its journal, docs/journal.md), as the
+ * library's resume dialog shows it. */
+typedef struct UiResumeOffer {
+    char title[300];          /* the scenario's title (from the journal) */
+    char trainee[128];
+    long long started;        /* wall clock, seconds since the epoch */
+    char reached[16];         /* simulated time of the last action ("" if none) */
+    int actions;              /* actions played */
+    int exam;                 /* exam mode */
+    int finishing;            /* the trainee had asked to finish (report not saved) */
+    char exam_set[320];       /* the exam set's title if a task of one, else "" */
+    int set_task, set_tasks;
+    char file[256];           /* the journal's file name (no folder) */
+    char scenario_path[1024]; /* for "Prøv igjen" after it is finished */
+    uint64_t seed;
+    char problem[700];        /* why it cannot be resumed, or "" */
+} UiResumeOffer;
+
+typedef enum UiActResult {
+    UI_ACT_OK = 0,
+    UI_ACT_MISMATCH = 1,
+    UI_ACT_FAULT = 2,
+    UI_ACT_NOT_SAVED = 3 /* the journal could not be written: nothing happened */
+} UiActResult;
 
 typedef struct UiHost {
     void *ctx;
@@ -51,7 +74,8 @@ typedef struct UiHost {
     size_t (*library_count)(void *ctx);
     const UiLibraryEntry *(*library_entry)(void *ctx, size_t index);
     void (*library_refresh)(void *ctx, const char *trainee);
-    /* Starts an attempt. 0, or -1 with "file:line: message" in err. */
+    /* Starts an attempt. 0, or -1 with "file:line: message" in err, or -2 when
+     * the attempt could not be kept on disk (its journal; err says why). */
     int (*start)(void *ctx, const char *path, const char *trainee, int exam, uint64_t seed,
                  char *err, size_t errsize);
     Scenario *(*scenario)(void *ctx);
@@ -69,7 +93,8 @@ typedef struct UiHost {
     /* Hot reload (F5): reads the scenario file of the last start again from disk
      * and starts a fresh attempt with the same trainee, seed and mode; the
      * current attempt, if any, is dropped without a report. 0, or -1 with
-     * "file:line: message" in err (no attempt is active then). The UI offers it
+     * "file:line: message" in err, or -2 as start (no attempt is active then).
+     * The UI offers it
      * in practice mode only. May be NULL (no hot reload). */
     int (*reload)(void *ctx, char *err, size_t errsize);
     /* Exam sets (library entries with is_exam). exam_begin starts the set;
@@ -83,6 +108,25 @@ typedef struct UiHost {
     void (*exam_end)(void *ctx, UiExamSummary *out);
     /* Where the settings file lives (NULL: settings are not kept). */
     const char *(*settings_path)(void *ctx);
+    /* Unfinished attempts (docs/journal.md). The host finds them (its journals);
+     * the library offers them. resume_offer fills out (0, or -1 if index is out
+     * of range). resume replays offer index and makes it the current attempt,
+     * at the simulated time of its last action: 0, 1 if the trainee had asked to
+     * finish it (the UI finishes it at once), or -1 with the reason in err (the
+     * offer stays, with the reason as its problem). resume_discard moves the
+     * journal aside (kept, no longer offered). Either removes the offer. Any of
+     * them may be NULL (nothing offered). */
+    size_t (*resume_count)(void *ctx);
+    int (*resume_offer)(void *ctx, size_t index, UiResumeOffer *out);
+    int (*resume)(void *ctx, size_t index, char *err, size_t errsize);
+    int (*resume_discard)(void *ctx, size_t index, char *err, size_t errsize);
+    /* Drops the current attempt without a report but keeps it resumable (the
+     * window is closed mid-attempt). May be NULL (abandon is used). */
+    void (*suspend)(void *ctx);
+    /* Saves the finished attempt's report again after finish returned -2 (e.g.
+     * once there is space on the disk). 0 with report_path set, or -1 (err).
+     * May be NULL. */
+    int (*save_again)(void *ctx, char *report_path, size_t pathsize, char *err, size_t errsize);
 } UiHost;
 
 typedef struct UiOptions {
@@ -96,6 +140,7 @@ typedef struct UiOptions {
     int width, height;           /* initial window size (0: 1280 x 720) */
     const char *script_path;     /* test driver: scripted input events, or NULL */
     int exit_after_debrief;      /* test driver: quit once the debrief is shown */
+    int resume_first;            /* open straight into the host's first resume offer */
 } UiOptions;
 
 /* 1 if a display can be opened (without opening a window). */

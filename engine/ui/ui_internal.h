@@ -81,10 +81,17 @@ typedef struct App {
     int seed_override;                 /* the next attempt uses seed_value */
     uint64_t seed_value;
 
+    /* resuming an unfinished attempt (the library's dialog) */
+    int resume_dismissed;         /* "Senere": not offered again this time */
+    int resume_confirm;           /* "Forkast" pressed: asking to confirm */
+    char resume_message[800];     /* why the last resume or discard failed */
+    int resumed_pause;            /* paused because the attempt was just resumed */
+
     /* debrief / error */
     char report_path[1024];
     char report_error[512];
     char error[4096];
+    int error_storage;            /* the error is about saving, not the scenario */
 
     char screenshot[1024];        /* test driver: save the next frame here */
     UiHit hits_frame[256];
@@ -108,6 +115,12 @@ void app_exam_start_next(App *app);
 
 /* attempt control (ui.c) */
 int app_start_attempt(App *app, const char *path);
+/* Resumes the host's offer index (the library's dialog or --resume): the desk at
+ * the last action, paused. Returns 0, or -1 (resume_message says why). */
+int app_resume_attempt(App *app, size_t index);
+/* The library's dialog over an unfinished attempt (screen_library.c). Returns 1
+ * if it is shown (the library behind it is inert). */
+int library_resume_dialog(App *app);
 /* Hot reload: 1 if F5 reloads on this screen (desk, debrief or error of a
  * practice attempt); app_reload_attempt does it (the error screen on failure). */
 int app_can_reload(const App *app);

@@ -55,7 +55,7 @@ case_ help-extra "tar ingen argumenter" -- --help extra
 case_ version-extra "tar ingen argumenter" -- --version extra
 
 # Each subcommand: an unknown option, a long and an escape-laden one.
-for cmd in run play "catalog import" exam verify summary export-xapi; do
+for cmd in run play "catalog import" exam verify summary export-xapi new check resume; do
     # shellcheck disable=SC2086 # "catalog import" is two words
     case_ "$cmd-unknown-option" "ukjent valg" -- $cmd --frobnicate
     case_ "$cmd-unknown-option-escape" "kontrolltegn" -- $cmd "--$esc"
@@ -124,6 +124,25 @@ case_ export-xapi-out-no-value "mangler en verdi" -- export-xapi x.json --out
 case_ export-xapi-base-iri-bad "--base-iri" -- export-xapi x.json --base-iri "ikke en adresse"
 case_ export-xapi-homepage-bad "--homepage" -- export-xapi x.json --homepage "ftp://skole"
 case_ export-xapi-homepage-escape "kontrolltegn" -- export-xapi x.json --homepage "$esc"
+
+# --- new, check, resume
+case_ new-no-name "" -- new
+case_ new-bad-name "" -- new "Min Vakt"
+case_ new-path-name "" -- new ../ut
+case_ new-extra "for mange argumenter" -- new a b
+case_ new-escape "kontrolltegn" -- new "$esc"
+case_ new-dir-missing "" -- new min-vakt --dir "$work/finnes-ikke"
+case_ check-nothing "" -- check
+case_ check-paths-word "--paths" -- check "$scen" --paths mange
+case_ check-seeds-zero "--seeds" -- check "$scen" --seeds 0
+case_ check-missing-file "finnes ikke" -- check "$work/nope.lua"
+case_ check-escape "kontrolltegn" -- check "$work/$esc.lua"
+case_ resume-extra "for mange argumenter" -- resume a.journal b.journal
+case_ resume-missing "" -- resume "$work/nope.journal" --finish
+case_ resume-finish-and-inputs "" -- resume "$work/nope.journal" --finish --inputs "$inputs"
+case_ resume-escape "kontrolltegn" -- resume "$work/$esc.journal"
+case_ play-resume-missing "" -- play --resume "$work/nope.journal"
+case_ run-journal-value "tar ingen verdi" -- run "$scen" --inputs "$inputs" --journal=ja
 
 echo "$passes ok, $fails feil"
 [ $fails -eq 0 ]

@@ -6,7 +6,11 @@
 #include "check.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -240,6 +244,163 @@ static void test_read_all(void)
     free(data);
 }
 
+static long long size_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+static int content_is(const char *path, const char *want)
+{
+    char *text = NULL, err[256];
+    size_t len = 0;
+    if (file_read_all(path, 1 << 20, &text, &len, err, sizeof err) != 0)
+        return 0;
+    int same = len == strlen(want) && memcmp(text, want, len) == 0;
+    free(text);
+    return same;
+}
+
+/* Rule: an appender opens an existing file after its first keep bytes (a torn
+ * tail past them is cut off), each append lands whole at the end, a record can
+ * be taken back, and an append that fails (here: past a file size limit, as on
+ * a full disk) leaves the file exactly as it was, so the next append after the
+ * limit is lifted continues cleanly. Only one appender may have a file open. */
+static void test_appender(void)
+{
+    char err[512] = "";
+    FileAppender a;
+    const char *path = at("journal.txt");
+
+    CHECK_INT(file_appender_open(&a, path, 0, err, sizeof err), -1);
+    CHECK(strstr(err, "finnes ikke") != NULL);
+    CHECK(strstr(err, path) != NULL);
+    file_appender_close(&a); /* closing a failed one is harmless */
+
+    write_plain(path, "header\nhalf a rec", 17);
+    CHECK_INT(file_appender_open(&a, path, 100, err, sizeof err), -1); /* longer than the file */
+    CHECK(strstr(err, "kortere") != NULL);
+    CHECK_INT(file_appender_open(&a, path, 7, err, sizeof err), 0);
+    CHECK(content_is(path, "header\n")); /* the torn tail is gone */
+    CHECK_INT(a.size, 7);
+    CHECK_INT(file_append_sync(&a, "one\n", 4, err, sizeof err), 0);
+    CHECK_INT(file_append_sync(&a, "two\n", 4, err, sizeof err), 0);
+    CHECK(content_is(path, "header\none\ntwo\n"));
+    CHECK_INT(a.size, 15);
+    /* taking the last record back */
+    CHECK_INT(file_appender_truncate(&a, 11, err, sizeof err), 0);
+    CHECK(content_is(path, "header\none\n"));
+    CHECK_INT(file_append_sync(&a, "three\n", 6, err, sizeof err), 0);
+    CHECK(content_is(path, "header\none\nthree\n"));
+
+    /* A size limit (ulimit -f) stands in for a full disk. */
+    struct rlimit old;
+    CHECK_INT(getrlimit(RLIMIT_FSIZE, &old), 0);
+    void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = old;
+    small.rlim_cur = 20;
+    CHECK_INT(setrlimit(RLIMIT_FSIZE, &small), 0);
+    err[0] = '\0';
+    CHECK_INT(file_append_sync(&a, "a record too long\n", 18, err, sizeof err), -1);
+    CHECK(strstr(err, "skrivefeil") != NULL);
+    CHECK(strstr(err, path) != NULL);
+    CHECK_INT(size_of(path), 17); /* cut back: nothing of it is left */
+    CHECK_INT(a.size, 17);
+    /* a new file cannot be written past the limit either, and none is left */
+    const char *big = at("big-report.json");
+    char data[64];
+    memset(data, 'x', sizeof data);
+    CHECK_INT(file_write_new(big, data, sizeof data, err, sizeof err), -1);
+    CHECK(strstr(err, big) != NULL);
+    CHECK(!file_exists(big));
+    CHECK_INT(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, was);
+    CHECK_INT(file_append_sync(&a, "four\n", 5, err, sizeof err), 0);
+    CHECK(content_is(path, "header\none\nthree\nfour\n"));
+    /* one appender at a time: a second one is refused while the first is open */
+    CHECK(file_in_use(path));
+    FileAppender b;
+    err[0] = '\0';
+    CHECK_INT(file_appender_open(&b, path, 0, err, sizeof err), -1);
+    CHECK(strstr(err, "er i bruk") != NULL);
+    CHECK(content_is(path, "header\none\nthree\nfour\n")); /* keep 0 did not cut it */
+    file_appender_close(&a);
+    CHECK_INT(a.fd, -1);
+    CHECK(!file_in_use(path));
+    CHECK(!file_in_use(at("not-there")));
+    CHECK_INT(file_append_sync(&a, "x", 1, err, sizeof err), -1); /* closed */
+
+    /* An appender without a path counts as closed: its fd (0 in a zeroed one) is
+     * never closed by mistake. */
+    FileAppender z;
+    memset(&z, 0, sizeof z);
+    z.fd = open(root, O_RDONLY | O_DIRECTORY);
+    CHECK(z.fd >= 0);
+    int kept = z.fd;
+    file_appender_close(&z);
+    CHECK(fcntl(kept, F_GETFD) != -1);
+    close(kept);
+
+    /* A folder is not a file to append to. */
+    CHECK_INT(file_appender_open(&a, root, 0, err, sizeof err), -1);
+    unlink(path);
+}
+
+/* Rule: file_move_new renames without ever replacing (the target keeps its
+ * content, the source stays); file_remove_sync removes and reports failures. */
+static void test_move_remove(void)
+{
+    char err[512] = "";
+    const char *from = at("j1.journal"), *to = at("moved.journal"), *taken = at("taken.journal");
+    write_plain(from, "journal", 7);
+    write_plain(taken, "other", 5);
+    CHECK_INT(file_move_new(from, taken, err, sizeof err), -1);
+    CHECK(strstr(err, "finnes allerede") != NULL);
+    CHECK(content_is(taken, "other"));
+    CHECK(content_is(from, "journal"));
+    CHECK_INT(file_move_new(from, to, err, sizeof err), 0);
+    CHECK(!file_exists(from));
+    CHECK(content_is(to, "journal"));
+    CHECK_INT(file_move_new(at("none"), at("none2"), err, sizeof err), -1);
+    CHECK(strstr(err, "none") != NULL);
+    CHECK_INT(file_remove_sync(to, err, sizeof err), 0);
+    CHECK(!file_exists(to));
+    err[0] = '\0';
+    CHECK_INT(file_remove_sync(to, err, sizeof err), -1);
+    CHECK(strstr(err, to) != NULL);
+    unlink(taken);
+}
+
+static int hook_calls;
+static int hook_saw_file;
+static char hook_stage[32];
+
+static void hook(const char *stage, const char *path)
+{
+    hook_calls++;
+    snprintf(hook_stage, sizeof hook_stage, "%s", stage);
+    hook_saw_file = file_exists(path);
+}
+
+/* Rule: the test hook runs once per new file, after the temporary file is
+ * synced and before the file appears under its name. */
+static void test_write_hook(void)
+{
+    char err[512] = "";
+    const char *path = at("hooked.json");
+    file_set_write_hook(hook);
+    CHECK_INT(file_write_new(path, "{}", 2, err, sizeof err), 0);
+    file_set_write_hook(NULL);
+    CHECK_INT(hook_calls, 1);
+    CHECK_STR(hook_stage, "temp-synced");
+    CHECK_INT(hook_saw_file, 0);
+    CHECK(content_is(path, "{}"));
+    CHECK_INT(file_write_new(at("unhooked.json"), "{}", 2, err, sizeof err), 0);
+    CHECK_INT(hook_calls, 1);
+    unlink(path);
+    unlink(at("unhooked.json"));
+}
+
 int main(void)
 {
     if (!mkdtemp(root)) {
@@ -249,6 +410,9 @@ int main(void)
     test_write_new();
     test_make_dirs();
     test_read_all();
+    test_appender();
+    test_move_remove();
+    test_write_hook();
     CHECK(!file_exists("/tmp/skranken-test-file-surely-not-here"));
     remove_tree(root);
     CHECK(!file_exists(root));

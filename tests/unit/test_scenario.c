@@ -356,8 +356,96 @@ static void test_lab_steps(void)
     }
 }
 
+static void test_meta_given_and_instructions(void)
+{
+    /* HEADER gives id, title, version, start, duration and goals, nothing else. */
+    Scenario *sc = load("local n = 0\nfor i = 1, 100000 do n = n + i end\n");
+    CHECK(sc != NULL);
+    if (!sc)
+        return;
+    CHECK_INT(scenario_meta_given(sc, "id"), 1);
+    CHECK_INT(scenario_meta_given(sc, "start"), 1);
+    CHECK_INT(scenario_meta_given(sc, "goals"), 1);
+    CHECK_INT(scenario_meta_given(sc, "summary"), 0);
+    CHECK_INT(scenario_meta_given(sc, "language"), 0);
+    CHECK_INT(scenario_meta_given(sc, "difficulty"), 0);
+    CHECK_INT(scenario_meta_given(sc, "modes"), 0);
+    CHECK_INT(scenario_meta_given(sc, "no-such-field"), 0);
+    /* The loop at load ran some 400 000 instructions; they are counted. */
+    long long loaded = scenario_instructions(sc);
+    CHECK(loaded >= 100000);
+    scenario_free(sc);
+
+    char text[1024];
+    snprintf(text, sizeof text,
+             "scenario { id = 't', title = 'T', version = '1', language = 'nb',\n"
+             "  summary = 'S', start = '08:00', duration = 5, difficulty = 2,\n"
+             "  modes = { 'practice' }, goals = { ['g.a'] = 1 } }\n"
+             "clock.at('08:01', function() local n = 0\n"
+             "  for i = 1, 100000 do n = n + i end end)\n");
+    ScenarioOptions o = {0};
+    o.chunkname = "full.lua";
+    char err[256];
+    sc = scenario_load(&o, text, strlen(text), err, sizeof err);
+    CHECK(sc != NULL);
+    if (!sc)
+        return;
+    const char *fields[] = {"id", "title", "version", "language", "summary", "start",
+                            "duration", "difficulty", "modes", "goals"};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        CHECK_INT(scenario_meta_given(sc, fields[i]), 1);
+    long long before = scenario_instructions(sc);
+    CHECK(before < 100000);
+    CHECK_INT(scenario_advance(sc, at("08:02:00")), 0);
+    CHECK(scenario_instructions(sc) >= before + 100000);
+    scenario_free(sc);
+}
+
+/* Regression: a loop of waits that end at once (timeout 0, or a remainder that
+ * rounds to 0 ms) hung the poll loop; it is now a fault naming the file. */
+static void test_zero_wait_loop(void)
+{
+    Scenario *sc = load("clock.at('08:01', function()\n"
+                        "  while true do observe.wait { timeout = 0 } end\n"
+                        "end)\n");
+    CHECK(sc != NULL);
+    if (!sc)
+        return;
+    CHECK_INT(scenario_advance(sc, at("08:02:00")), -1);
+    CHECK(scenario_fault(sc) && strstr(scenario_fault(sc), "test.lua: mer enn") != NULL);
+    CHECK(scenario_fault(sc) && strstr(scenario_fault(sc), "08:01:00") != NULL);
+    scenario_free(sc);
+    /* Float dust is a millisecond, not nothing: the loop of full-morgen-1 (wait for
+     * "the rest" of a limit computed from clock.elapsed()) ends. */
+    sc = load("clock.at('08:01', function()\n"
+              "  local from = clock.elapsed() + 1e-13\n"
+              "  while clock.elapsed() - from < 0 do\n"
+              "    observe.wait { timeout = from - clock.elapsed() }\n"
+              "  end\n"
+              "  score.award('g.a', 1, { text = string.format('%.3f', clock.elapsed()) })\n"
+              "end)\n");
+    CHECK(sc != NULL);
+    if (sc) {
+        CHECK_INT(scenario_advance(sc, at("08:02:00")), 0);
+        const EventLog *log = &scenario_world(sc)->log;
+        CHECK(log->count > 0 && log->items[log->count - 1].kind == EVENT_SCORE &&
+              strcmp(log->items[log->count - 1].text, "60.001") == 0);
+        scenario_free(sc);
+    }
+    /* Many actors waking at the same time is no loop. */
+    sc = load("for i = 1, 200 do clock.at('08:01', function() observe.wait { timeout = 0 }\n"
+              "  clock.wait(0) end) end\n");
+    CHECK(sc != NULL);
+    if (sc) {
+        CHECK_INT(scenario_advance(sc, at("08:02:00")), 0);
+        scenario_free(sc);
+    }
+}
+
 int main(void)
 {
+    test_zero_wait_loop();
+    test_meta_given_and_instructions();
     test_lab_steps();
     test_timer_order();
     test_ring_out();

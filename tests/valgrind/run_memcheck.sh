@@ -87,5 +87,28 @@ for h in "$src"/tests/hostile/*.lua; do
 done
 vg "usage error" 2 -- "$skranken" run --seed
 
+# The journal: a journaled run, and an attempt killed after 3 actions (outside
+# valgrind) then resumed and finished under it.
+vg "run --journal" 0 -- "$skranken" run "$src/scenarios/telefon-datter-provesvar.lua" \
+    --inputs "$src/tests/playthroughs/telefon-datter-provesvar/riktig.inputs" --journal \
+    --report "$work/journaled.json" --quiet
+SKRANKEN_TEST_HANG=append:3 SKRANKEN_TEST_HANG_MARK="$work/mark" "$skranken" run \
+    "$src/scenarios/telefon-datter-provesvar.lua" --journal --report "$work/resumed.json" \
+    --inputs "$src/tests/playthroughs/telefon-datter-provesvar/riktig.inputs" --quiet \
+    >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do [ -e "$work/mark" ] && break; sleep 0.05; done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+journal=$(ls "$XDG_DATA_HOME"/skranken/journal/*.journal 2>/dev/null | head -n 1)
+if [ -n "$journal" ]; then
+    vg "resume list" 0 -- "$skranken" resume
+    vg "resume --finish" 0 -- "$skranken" resume "$journal" --finish --quiet \
+        --report "$work/resumed-2.json"
+else
+    echo "FEIL resume: ingen journal etter kill"; bad=$((bad + 1))
+fi
+vg "resume bad journal" 2 -- "$skranken" resume "$work/binary.json" --finish
+
 echo "valgrind memcheck: $runs kjøringer, $bad med feil"
 [ $bad -eq 0 ]
