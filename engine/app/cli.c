@@ -40,6 +40,22 @@ int cli_check_argument(const char *command, const char *arg)
     return 0;
 }
 
+int cli_parse_seed(const char *text, unsigned long long *out)
+{
+    if (!*text || strlen(text) > 16)
+        return -1;
+    unsigned long long v = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        v = v * 10 + (unsigned long long)(*p - '0');
+    }
+    if (v > CLI_MAX_SEED)
+        return -1;
+    *out = v;
+    return 0;
+}
+
 CliOption *cli_option(CliOption *options, const char *name)
 {
     for (CliOption *o = options; o->name; o++)

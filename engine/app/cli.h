@@ -24,6 +24,11 @@ int cli_parse(const char *command, int argc, char **argv, int first, CliOption *
 #define CLI_MAX_ARGUMENT 1024
 int cli_check_argument(const char *command, const char *arg);
 
+/* A seed as given on the command line or in a journal: decimal digits only,
+ * 0 ... CLI_MAX_SEED (2^53 - 1, exact in every JSON reader). 0, or -1. */
+#define CLI_MAX_SEED 9007199254740991ULL
+int cli_parse_seed(const char *text, unsigned long long *out);
+
 /* The option with that name (which must be in the table). */
 CliOption *cli_option(CliOption *options, const char *name);
 

@@ -62,11 +62,10 @@ int cmd_play(int argc, char **argv)
     ui.exam = mode && strcmp(mode, "exam") == 0;
     const char *seed = cli_option(opts, "--seed")->value;
     if (seed) {
-        char *end = NULL;
-        unsigned long long v = strtoull(seed, &end, 10);
-        if (!*seed || *end || seed[0] == '-' || strlen(seed) > 16 || v > 9007199254740991ULL)
-            return cli_usage_error("play", "--seed må være et heltall 0-9007199254740991, ikke «%.40s»",
-                                   seed);
+        unsigned long long v = 0;
+        if (cli_parse_seed(seed, &v) != 0)
+            return cli_usage_error("play", "--seed må være et heltall 0-%llu, ikke «%.40s»",
+                                   CLI_MAX_SEED, seed);
         ui.seed = v;
         ui.seed_given = 1;
     }

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-#define MAX_SEED 9007199254740991ULL /* 2^53 - 1: exact in every JSON reader */
 
 static void print_run_help(void)
 {
@@ -39,21 +38,6 @@ static void print_run_help(void)
          "2 feil bruk, fil som ikke kan leses eller feil i scenarioet.");
 }
 
-static int parse_seed(const char *text, unsigned long long *out)
-{
-    if (!*text || strlen(text) > 16)
-        return -1;
-    unsigned long long v = 0;
-    for (const char *p = text; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return -1;
-        v = v * 10 + (unsigned long long)(*p - '0');
-    }
-    if (v > MAX_SEED)
-        return -1;
-    *out = v;
-    return 0;
-}
 
 
 
@@ -80,8 +64,8 @@ int cmd_run(int argc, char **argv)
         return cli_usage_error("run", "--inputs FIL mangler");
     unsigned long long seed = 1;
     const char *seed_text = cli_option(opts, "--seed")->value;
-    if (seed_text && parse_seed(seed_text, &seed) != 0)
-        return cli_usage_error("run", "--seed må være et heltall 0-%llu, ikke «%.40s»", MAX_SEED,
+    if (seed_text && cli_parse_seed(seed_text, &seed) != 0)
+        return cli_usage_error("run", "--seed må være et heltall 0-%llu, ikke «%.40s»", CLI_MAX_SEED,
                                seed_text);
     const char *mode = cli_option(opts, "--mode")->value;
     if (mode && strcmp(mode, "practice") != 0 && strcmp(mode, "exam") != 0)

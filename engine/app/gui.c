@@ -54,44 +54,6 @@ typedef struct GuiHost {
     long long exam_mono;
 } GuiHost;
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The .lua files of a folder, sorted; caller frees. */
-static size_t list_dir(const char *dir, const char *suffix, char ***out)
-{
-    *out = NULL;
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    size_t sl = strlen(suffix);
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len <= sl || strcmp(e->d_name + len - sl, suffix) != 0 || e->d_name[0] == '.')
-            continue;
-        SK_GROW(*out, n, cap);
-        StrBuf sb;
-        strbuf_init(&sb);
-        strbuf_addf(&sb, "%s/%s", dir, e->d_name);
-        (*out)[n++] = sb.data;
-    }
-    closedir(d);
-    if (n)
-        qsort(*out, n, sizeof **out, compare_names);
-    return n;
-}
-
-static void free_list(char **list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(list[i]);
-    free(list);
-}
-
 static void read_results(GuiHost *h)
 {
     free(h->results);
@@ -105,7 +67,7 @@ static void read_results(GuiHost *h)
     strbuf_addf(&reports, "%s/reports", dir);
     free(dir);
     char **files = NULL;
-    size_t n = list_dir(reports.data, ".json", &files);
+    size_t n = file_list_dir(reports.data, ".json", &files);
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         ReportSummary s;
@@ -114,7 +76,7 @@ static void read_results(GuiHost *h)
         SK_GROW(h->results, h->result_count, cap);
         h->results[h->result_count++] = s;
     }
-    free_list(files, n);
+    file_list_free(files, n);
     strbuf_free(&reports);
 }
 
@@ -174,7 +136,7 @@ static void clear_entry(UiLibraryEntry *e)
 static void load_library(GuiHost *h)
 {
     char **files = NULL;
-    size_t n = list_dir(paths_scenarios_dir(), ".lua", &files);
+    size_t n = file_list_dir(paths_scenarios_dir(), ".lua", &files);
     StrBuf exdir;
     strbuf_init(&exdir);
     strbuf_addf(&exdir, "%s/exams", paths_assets_dir());
@@ -204,7 +166,7 @@ static void load_library(GuiHost *h)
         e->path = sk_xstrdup(files[i]);
         load_entry(h, e);
     }
-    free_list(files, n);
+    file_list_free(files, n);
 }
 
 /* ------------------------------------------------------------ host functions */

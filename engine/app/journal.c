@@ -1,5 +1,6 @@
 #define _DEFAULT_SOURCE /* realpath, timegm */
 #include "journal.h"
+#include "cli.h"
 #include "core/alloc.h"
 #include "core/file.h"
 #include "core/sha256.h"
@@ -10,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SEED 9007199254740991ULL
 #define MAX_VALUE 4096 /* bytes in one header value */
 
 /* CRC-32 (IEEE 802.3, as zlib), bit by bit: records are short. */
@@ -217,21 +217,6 @@ bad:
     return NULL;
 }
 
-static int parse_seed(const char *text, uint64_t *out)
-{
-    if (!*text || strlen(text) > 16)
-        return -1;
-    unsigned long long v = 0;
-    for (const char *p = text; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return -1;
-        v = v * 10 + (unsigned long long)(*p - '0');
-    }
-    if (v > MAX_SEED)
-        return -1;
-    *out = v;
-    return 0;
-}
 
 static int is_hex64(const char *v)
 {
@@ -299,7 +284,12 @@ static int header_line(JournalHeader *h, unsigned *seen, const char *line, char 
         ok = strcmp(value, "practice") == 0 || strcmp(value, "exam") == 0;
         h->exam = strcmp(value, "exam") == 0;
         break;
-    case 8: ok = parse_seed(value, &h->seed) == 0; break;
+    case 8: {
+        unsigned long long seed = 0;
+        ok = cli_parse_seed(value, &seed) == 0;
+        h->seed = seed;
+        break;
+    }
     case 9: ok = journal_parse_time(value, &h->started) == 0; break;
     case 10:
         ok = value[0] != '\0';
@@ -567,34 +557,9 @@ int journal_load(const char *path, Journal *out, char *err, size_t errsize)
     return rc;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 size_t journal_list(const char *dir, char ***out)
 {
-    *out = NULL;
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0, cap = 0, sl = strlen(JOURNAL_SUFFIX);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len <= sl || strcmp(e->d_name + len - sl, JOURNAL_SUFFIX) != 0 ||
-            e->d_name[0] == '.')
-            continue;
-        SK_GROW(*out, n, cap);
-        StrBuf sb;
-        strbuf_init(&sb);
-        strbuf_addf(&sb, "%s/%s", dir, e->d_name);
-        (*out)[n++] = sb.data;
-    }
-    closedir(d);
-    if (n)
-        qsort(*out, n, sizeof **out, compare_names);
-    return n;
+    return file_list_dir(dir, JOURNAL_SUFFIX, out);
 }
 
 const char *journal_scenario_problem(const Journal *j, char *buf, size_t size)

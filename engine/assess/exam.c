@@ -21,116 +21,6 @@ static int is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* ---------------------------------------------------------------- where a value is */
-
-/* cJSON keeps no positions, so messages find a value's line by walking the
- * (already valid) JSON text along a path of keys and array indexes. */
-typedef struct Scan {
-    const char *s;
-    size_t n, i;
-} Scan;
-
-static void scan_ws(Scan *sc)
-{
-    while (sc->i < sc->n && is_ws(sc->s[sc->i]))
-        sc->i++;
-}
-
-static void scan_string(Scan *sc) /* at the opening quote */
-{
-    sc->i++;
-    while (sc->i < sc->n && sc->s[sc->i] != '"')
-        sc->i += sc->s[sc->i] == '\\' ? 2 : 1;
-    sc->i++;
-}
-
-static void scan_value(Scan *sc)
-{
-    scan_ws(sc);
-    if (sc->i >= sc->n)
-        return;
-    char c = sc->s[sc->i];
-    if (c == '"') {
-        scan_string(sc);
-    } else if (c == '{' || c == '[') {
-        /* skip to the matching bracket, strings included */
-        long depth = 0;
-        while (sc->i < sc->n) {
-            char d = sc->s[sc->i];
-            if (d == '"') {
-                scan_string(sc);
-                continue;
-            }
-            if (d == '{' || d == '[')
-                depth++;
-            else if (d == '}' || d == ']')
-                depth--;
-            sc->i++;
-            if (depth == 0)
-                return;
-        }
-    } else {
-        while (sc->i < sc->n && !is_ws(sc->s[sc->i]) && sc->s[sc->i] != ',' &&
-               sc->s[sc->i] != '}' && sc->s[sc->i] != ']')
-            sc->i++;
-    }
-}
-
-/* Offset of the value at path (keys; an index as a number string inside
- * arrays), or (size_t)-1. */
-static size_t locate(const char *text, size_t len, const char *const *path, size_t depth)
-{
-    Scan sc = {text, len, 0};
-    scan_ws(&sc);
-    for (size_t k = 0; k < depth; k++) {
-        if (sc.i >= sc.n)
-            return (size_t)-1;
-        char open = sc.s[sc.i];
-        if (open == '{') {
-            sc.i++;
-            size_t klen = strlen(path[k]);
-            for (;;) {
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != '"')
-                    return (size_t)-1;
-                size_t key = sc.i + 1;
-                scan_string(&sc);
-                int match = sc.i - 1 - key == klen && memcmp(sc.s + key, path[k], klen) == 0;
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ':')
-                    return (size_t)-1;
-                sc.i++;
-                scan_ws(&sc);
-                if (match)
-                    break;
-                scan_value(&sc);
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ',')
-                    return (size_t)-1;
-                sc.i++;
-            }
-        } else if (open == '[') {
-            long want = strtol(path[k], NULL, 10);
-            sc.i++;
-            for (long idx = 0;; idx++) {
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] == ']')
-                    return (size_t)-1;
-                if (idx == want)
-                    break;
-                scan_value(&sc);
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ',')
-                    return (size_t)-1;
-                sc.i++;
-            }
-        } else {
-            return (size_t)-1;
-        }
-    }
-    return sc.i;
-}
-
 /* ---------------------------------------------------------------- parsing */
 
 typedef struct Ctx {
@@ -144,7 +34,7 @@ typedef struct Ctx {
 /* Line of the value at path (1 when it cannot be found). */
 static int line_of(const Ctx *cx, const char *const *path, size_t depth)
 {
-    size_t off = locate(cx->text, cx->len, path, depth);
+    size_t off = json_locate(cx->text, cx->len, path, depth);
     return off == (size_t)-1 ? 1 : json_line_at(cx->text, off);
 }
 
@@ -152,12 +42,10 @@ static int line_of(const Ctx *cx, const char *const *path, size_t depth)
 static void raw_of(const Ctx *cx, const char *const *path, size_t depth, char *buf, size_t size)
 {
     buf[0] = '\0';
-    size_t off = locate(cx->text, cx->len, path, depth);
+    size_t off = json_locate(cx->text, cx->len, path, depth);
     if (off == (size_t)-1)
         return;
-    Scan sc = {cx->text, cx->len, off};
-    scan_value(&sc);
-    size_t n = sc.i - off;
+    size_t n = json_value_end(cx->text, cx->len, off) - off;
     if (n >= size)
         n = size - 1;
     memcpy(buf, cx->text + off, n);
@@ -190,7 +78,7 @@ static void fail_at(const Ctx *cx, const Where *w, const char *field, const char
     int line;
     if (field) {
         path[depth] = field;
-        size_t off = locate(cx->text, cx->len, path, depth + 1);
+        size_t off = json_locate(cx->text, cx->len, path, depth + 1);
         line = off != (size_t)-1 ? json_line_at(cx->text, off) : line_of(cx, path, depth);
     } else {
         line = line_of(cx, path, depth);
@@ -729,19 +617,8 @@ char *exam_result_render(const ExamResultInput *in)
     add_iso_time(wall, "finished", in->wall_finished);
     cJSON_AddNumberToObject(wall, "duration_ms", (double)in->duration_ms);
 
-    char *printed = cJSON_Print(root);
+    char *text = json_print_text(root);
     cJSON_Delete(root);
-    if (!printed) {
-        fputs("skranken: tom for minne\n", stderr);
-        abort();
-    }
-    /* hand back engine-owned memory (cJSON's allocator may differ) */
-    size_t n = strlen(printed);
-    char *text = sk_xmalloc(n + 2);
-    memcpy(text, printed, n);
-    text[n] = '\n';
-    text[n + 1] = '\0';
-    cJSON_free(printed);
     return text;
 }
 

@@ -714,22 +714,6 @@ static cJSON *ref_json(const GrepRef *r)
     return o;
 }
 
-static char *print_json(cJSON *root)
-{
-    char *printed = cJSON_Print(root);
-    if (!printed) {
-        fputs("skranken: tomt for minne\n", stderr);
-        abort();
-    }
-    size_t n = strlen(printed);
-    char *out = sk_xmalloc(n + 2);
-    memcpy(out, printed, n);
-    out[n] = '\n';
-    out[n + 1] = '\0';
-    cJSON_free(printed);
-    return out;
-}
-
 /* Sets whose goals are not in the file. */
 static size_t sets_without_goals(const GrepImport *g)
 {
@@ -802,7 +786,7 @@ char *grep_render_catalog(const GrepImport *g, const char *source_name)
         cJSON_AddStringToObject(root, "note", note.data);
         strbuf_free(&note);
     }
-    char *out = print_json(root);
+    char *out = json_print_text(root);
     cJSON_Delete(root);
     return out;
 }
@@ -1132,7 +1116,7 @@ char *mapping_render_catalog(const Mapping *m, const char *working_text, size_t 
     add_string(src, "code", official->self.code);
     add_string(src, "uri", official->self.uri);
     cJSON_AddItemToObject(src, "title", title_json(&official->self.title));
-    char *out = print_json(root);
+    char *out = json_print_text(root);
     cJSON_Delete(root);
     return out;
 }

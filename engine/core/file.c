@@ -1,6 +1,8 @@
 #include "file.h"
 #include "alloc.h"
+#include "strbuf.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -388,4 +390,40 @@ int file_in_use(const char *path)
     int busy = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
     close(fd);
     return busy;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t file_list_dir(const char *dir, const char *suffix, char ***out)
+{
+    *out = NULL;
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t n = 0, cap = 0, sl = strlen(suffix);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len <= sl || strcmp(e->d_name + len - sl, suffix) != 0 || e->d_name[0] == '.')
+            continue;
+        SK_GROW(*out, n, cap);
+        StrBuf sb;
+        strbuf_init(&sb);
+        strbuf_addf(&sb, "%s/%s", dir, e->d_name);
+        (*out)[n++] = sb.data;
+    }
+    closedir(d);
+    if (n)
+        qsort(*out, n, sizeof **out, compare_names);
+    return n;
+}
+
+void file_list_free(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
 }

@@ -71,4 +71,10 @@ int file_move_new(const char *from, const char *to, char *err, size_t errsize);
 typedef void (*FileWriteHook)(const char *stage, const char *path);
 void file_set_write_hook(FileWriteHook hook);
 
+/* The names in folder dir that end in suffix (not starting with '.'), as
+ * "dir/name", sorted; *out is NULL when there are none or the folder cannot be
+ * read. Returns how many. Free with file_list_free. */
+size_t file_list_dir(const char *dir, const char *suffix, char ***out);
+void file_list_free(char **list, size_t n);
+
 #endif

@@ -1,4 +1,5 @@
 #include "report.h"
+#include "assess/json_text.h"
 #include "report_read.h"
 #include "core/action.h"
 #include "core/alloc.h"
@@ -169,18 +170,8 @@ char *report_render(const ReportInput *in)
         cJSON_AddNumberToObject(wall, "duration_ms", (double)in->wall->duration_ms);
     }
 
-    char *text = cJSON_Print(root);
+    char *out = json_print_text(root);
     cJSON_Delete(root);
-    if (!text) {
-        fprintf(stderr, "skranken: tom for minne under rapportskriving\n");
-        abort();
-    }
-    size_t n = strlen(text);
-    char *out = sk_xmalloc(n + 2);
-    memcpy(out, text, n);
-    out[n] = '\n';
-    out[n + 1] = '\0';
-    cJSON_free(text);
     return out;
 }
 

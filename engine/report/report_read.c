@@ -40,114 +40,6 @@ static int is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* ---------------------------------------------------------------- where a value is */
-
-/* cJSON keeps no positions, so messages find a value's line by walking the
- * (already valid) JSON text along a path of keys and array indexes. Only used
- * when something is wrong. */
-typedef struct Scan {
-    const char *s;
-    size_t n, i;
-} Scan;
-
-static void scan_ws(Scan *sc)
-{
-    while (sc->i < sc->n && is_ws(sc->s[sc->i]))
-        sc->i++;
-}
-
-static void scan_string(Scan *sc) /* at the opening quote */
-{
-    sc->i++;
-    while (sc->i < sc->n && sc->s[sc->i] != '"')
-        sc->i += sc->s[sc->i] == '\\' ? 2 : 1;
-    sc->i++;
-}
-
-static void scan_value(Scan *sc)
-{
-    scan_ws(sc);
-    if (sc->i >= sc->n)
-        return;
-    char c = sc->s[sc->i];
-    if (c == '"') {
-        scan_string(sc);
-    } else if (c == '{' || c == '[') {
-        long depth = 0;
-        while (sc->i < sc->n) {
-            char d = sc->s[sc->i];
-            if (d == '"') {
-                scan_string(sc);
-                continue;
-            }
-            if (d == '{' || d == '[')
-                depth++;
-            else if (d == '}' || d == ']')
-                depth--;
-            sc->i++;
-            if (depth == 0)
-                return;
-        }
-    } else {
-        while (sc->i < sc->n && !is_ws(sc->s[sc->i]) && sc->s[sc->i] != ',' &&
-               sc->s[sc->i] != '}' && sc->s[sc->i] != ']')
-            sc->i++;
-    }
-}
-
-/* Offset of the value at path (keys; array indexes as "#<n>"), or (size_t)-1. */
-static size_t locate(const char *text, size_t len, const char *const *path, size_t depth)
-{
-    Scan sc = {text, len, 0};
-    scan_ws(&sc);
-    for (size_t k = 0; k < depth; k++) {
-        if (sc.i >= sc.n)
-            return (size_t)-1;
-        char open = sc.s[sc.i];
-        if (open == '{' && path[k][0] != '#') {
-            sc.i++;
-            size_t klen = strlen(path[k]);
-            for (;;) {
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != '"')
-                    return (size_t)-1;
-                size_t key = sc.i + 1;
-                scan_string(&sc);
-                int match = sc.i - 1 - key == klen && memcmp(sc.s + key, path[k], klen) == 0;
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ':')
-                    return (size_t)-1;
-                sc.i++;
-                scan_ws(&sc);
-                if (match)
-                    break;
-                scan_value(&sc);
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ',')
-                    return (size_t)-1;
-                sc.i++;
-            }
-        } else if (open == '[' && path[k][0] == '#') {
-            long want = strtol(path[k] + 1, NULL, 10);
-            sc.i++;
-            for (long idx = 0;; idx++) {
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] == ']')
-                    return (size_t)-1;
-                if (idx == want)
-                    break;
-                scan_value(&sc);
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ',')
-                    return (size_t)-1;
-                sc.i++;
-            }
-        } else {
-            return (size_t)-1;
-        }
-    }
-    return sc.i;
-}
 
 /* ---------------------------------------------------------------- messages */
 
@@ -185,10 +77,10 @@ static void fail_at(const Ctx *cx, const Where *w, const char *field, const char
     size_t off = (size_t)-1;
     if (field) {
         path[depth] = field;
-        off = locate(cx->text, cx->len, path, depth + 1);
+        off = json_locate(cx->text, cx->len, path, depth + 1);
     }
     if (off == (size_t)-1 && depth > 0)
-        off = locate(cx->text, cx->len, path, depth);
+        off = json_locate(cx->text, cx->len, path, depth);
     char msg[512];
     va_list ap;
     va_start(ap, fmt);

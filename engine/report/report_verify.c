@@ -105,112 +105,23 @@ typedef struct PathSeg {
     size_t index;
 } PathSeg;
 
-typedef struct Scan {
-    const char *s;
-    size_t n, i;
-} Scan;
-
-static void scan_ws(Scan *sc)
-{
-    while (sc->i < sc->n &&
-           (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' || sc->s[sc->i] == '\n' ||
-            sc->s[sc->i] == '\r'))
-        sc->i++;
-}
-
-static void scan_string(Scan *sc) /* at the opening quote */
-{
-    sc->i++;
-    while (sc->i < sc->n && sc->s[sc->i] != '"')
-        sc->i += sc->s[sc->i] == '\\' ? 2 : 1;
-    sc->i++;
-}
-
-static void scan_value(Scan *sc)
-{
-    scan_ws(sc);
-    if (sc->i >= sc->n)
-        return;
-    char c = sc->s[sc->i];
-    if (c == '"') {
-        scan_string(sc);
-        return;
-    }
-    if (c == '{' || c == '[') {
-        long depth = 0;
-        while (sc->i < sc->n) {
-            char d = sc->s[sc->i];
-            if (d == '"') {
-                scan_string(sc);
-                continue;
-            }
-            if (d == '{' || d == '[')
-                depth++;
-            else if (d == '}' || d == ']')
-                depth--;
-            sc->i++;
-            if (depth == 0)
-                return;
-        }
-        return;
-    }
-    while (sc->i < sc->n && sc->s[sc->i] != ',' && sc->s[sc->i] != '}' && sc->s[sc->i] != ']' &&
-           sc->s[sc->i] != ' ' && sc->s[sc->i] != '\n' && sc->s[sc->i] != '\r' &&
-           sc->s[sc->i] != '\t')
-        sc->i++;
-}
-
-/* Offset of the value at the path in valid JSON text, or (size_t)-1. Keys are
- * matched as written (a key spelled with escapes is not found). */
+/* Offset of the value at the path in valid JSON text, or (size_t)-1
+ * (json_locate, with indexes written as "#n"). */
 static size_t locate(const char *text, size_t len, const PathSeg *path, size_t depth)
 {
-    Scan sc = {text, len, 0};
-    scan_ws(&sc);
+    const char *steps[PATH_MAX_DEPTH];
+    char index[PATH_MAX_DEPTH][24];
+    if (depth > PATH_MAX_DEPTH)
+        return (size_t)-1;
     for (size_t k = 0; k < depth; k++) {
-        if (sc.i >= sc.n)
-            return (size_t)-1;
-        char open = sc.s[sc.i];
-        sc.i++;
-        if (open == '{' && path[k].key) {
-            size_t klen = strlen(path[k].key);
-            for (;;) {
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != '"')
-                    return (size_t)-1;
-                size_t key = sc.i + 1;
-                scan_string(&sc);
-                int match = sc.i - 1 - key == klen && memcmp(sc.s + key, path[k].key, klen) == 0;
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ':')
-                    return (size_t)-1;
-                sc.i++;
-                scan_ws(&sc);
-                if (match)
-                    break;
-                scan_value(&sc);
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ',')
-                    return (size_t)-1;
-                sc.i++;
-            }
-        } else if (open == '[' && !path[k].key) {
-            for (size_t idx = 0;; idx++) {
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] == ']')
-                    return (size_t)-1;
-                if (idx == path[k].index)
-                    break;
-                scan_value(&sc);
-                scan_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != ',')
-                    return (size_t)-1;
-                sc.i++;
-            }
+        if (path[k].key) {
+            steps[k] = path[k].key;
         } else {
-            return (size_t)-1;
+            snprintf(index[k], sizeof index[k], "#%zu", path[k].index);
+            steps[k] = index[k];
         }
     }
-    return sc.i;
+    return json_locate(text, len, steps, depth);
 }
 
 /* The line of the deepest part of the path that is there (0: not even the top). */

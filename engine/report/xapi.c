@@ -1,5 +1,6 @@
 /* xAPI 1.0.3 statements from reports (docs/xapi.md). */
 #include "xapi.h"
+#include "assess/json_text.h"
 #include "core/alloc.h"
 #include "core/strbuf.h"
 
@@ -554,16 +555,5 @@ int xapi_batch_add(XapiBatch *b, const char *name, const ReportFile *rf, char *e
 
 char *xapi_batch_render(const XapiBatch *b)
 {
-    char *text = cJSON_Print(b->array);
-    if (!text) {
-        fprintf(stderr, "skranken: tom for minne under xAPI-eksport\n");
-        abort();
-    }
-    size_t n = strlen(text);
-    char *out = sk_xmalloc(n + 2);
-    memcpy(out, text, n);
-    out[n] = '\n';
-    out[n + 1] = '\0';
-    cJSON_free(text);
-    return out;
+    return json_print_text(b->array);
 }

@@ -41,6 +41,9 @@ for h in $harnesses; do
     rm -rf "$work"
     mkdir -p "$work" "$crashes"
     cp "$here/tests/fuzz/corpus/$h/"* "$work/"
+    if [ "$h" = scenario ]; then
+        cp "$here"/scenarios/*.lua "$work/" # the shipped scenarios are seeds too
+    fi
     if [ -d "$here/tests/fuzz/regressions/$h" ]; then
         find "$here/tests/fuzz/regressions/$h" -type f -exec cp {} "$work/" \;
     fi
