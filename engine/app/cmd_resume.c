@@ -100,7 +100,8 @@ static int list_journals(const char *data_dir)
                j.h.exam ? "eksamen" : "øving", (unsigned long long)j.h.seed, when);
         if (j.actions.count) {
             char tb[16];
-            printf("      %zu handlinger, den siste kl. %s i scenarioet%s\n", j.actions.count,
+            printf("      %zu %s, den siste kl. %s i scenarioet%s\n", j.actions.count,
+                   j.actions.count == 1 ? "handling" : "handlinger",
                    simtime_format(j.actions.items[j.actions.count - 1].action.t, tb, sizeof tb),
                    j.finishing ? "; eleven ba om å avslutte" : "");
         } else {

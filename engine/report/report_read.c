@@ -6,6 +6,7 @@
 #include "report_read_fast.h"
 #include "report.h"
 #include "assess/json_text.h"
+#include "core/simtime.h"
 #include "core/alloc.h"
 #include "core/file.h"
 
@@ -243,21 +244,23 @@ static const cJSON *get_container(const Ctx *cx, const Where *w, const cJSON *ob
     return v;
 }
 
-/* A simulated time "HH:MM:SS" into buf[16]. */
+/* A simulated time into buf[16], written as the engine writes it
+ * (simtime_format): "HH:MM:SS", or "HH:MM:SS.mmm" when the milliseconds are
+ * not zero (the window records actions to the millisecond). */
 static int get_clock(const Ctx *cx, const Where *w, const cJSON *obj, const char *key, char *buf)
 {
     const char *s = get_text(cx, w, obj, key, TEXT_ID, 15, 0, NULL);
     if (!s)
         return -1;
-    int ok = strlen(s) == 8 && s[2] == ':' && s[5] == ':';
-    for (int i = 0; ok && i < 8; i++)
-        if (i != 2 && i != 5 && (s[i] < '0' || s[i] > '9'))
-            ok = 0;
-    if (!ok) {
-        fail_at(cx, w, key, "\"%s\" skal være et klokkeslett TT:MM:SS, fant «%s»", key, s);
+    SimTime t;
+    char again[16];
+    if ((strlen(s) != 8 && strlen(s) != 12) || s[2] != ':' || s[5] != ':' ||
+        simtime_parse(s, &t) != 0 || strcmp(simtime_format(t, again, sizeof again), s) != 0) {
+        fail_at(cx, w, key, "\"%s\" skal være et klokkeslett TT:MM:SS eller TT:MM:SS.mmm, fant «%s»",
+                key, s);
         return -1;
     }
-    memcpy(buf, s, 9);
+    memcpy(buf, s, strlen(s) + 1);
     return 0;
 }
 

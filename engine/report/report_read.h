@@ -23,7 +23,7 @@ typedef struct ReportGoalResult {
 
 typedef struct ReportCritical {
     char *goal, *rule, *text, *better; /* rule/better may be NULL */
-    char t[16];                        /* simulated "HH:MM:SS" */
+    char t[16];                        /* simulated "HH:MM:SS[.mmm]" */
 } ReportCritical;
 
 typedef struct ReportFile {
@@ -36,7 +36,7 @@ typedef struct ReportFile {
     uint64_t seed;
     int points, max, grade, points_grade, passed, critical_count;
     double fraction;
-    char ended_at[16];        /* "HH:MM:SS" */
+    char ended_at[16];        /* "HH:MM:SS[.mmm]" */
     char *end_reason;         /* "finish" or "time_up" */
     ReportGoalResult *goals;  size_t goal_count;
     ReportCritical *criticals; size_t critical_len;

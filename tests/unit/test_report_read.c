@@ -283,7 +283,16 @@ static void test_fields(void)
     EXPECT_EDIT("\"end_reason\": \"time_up\"", "\"end_reason\": \"crash\"",
                 "r.json:11: \"result\": \"end_reason\" skal være finish eller time_up, fant «crash»");
     EXPECT_EDIT("\"ended_at\": \"08:15:00\"", "\"ended_at\": \"8:15\"",
-                "r.json:11: \"result\": \"ended_at\" skal være et klokkeslett TT:MM:SS, fant «8:15»");
+                "r.json:11: \"result\": \"ended_at\" skal være et klokkeslett TT:MM:SS eller "
+                "TT:MM:SS.mmm, fant «8:15»");
+    /* The window records to the millisecond: such times are read as written. */
+    EXPECT_EDIT("\"ended_at\": \"08:15:00\"", "\"ended_at\": \"08:15:02.820\"", NULL);
+    EXPECT_EDIT("\"ended_at\": \"08:15:00\"", "\"ended_at\": \"08:15:02.000\"",
+                "r.json:11: \"result\": \"ended_at\" skal være et klokkeslett TT:MM:SS eller "
+                "TT:MM:SS.mmm, fant «08:15:02.000»");
+    EXPECT_EDIT("\"ended_at\": \"08:15:00\"", "\"ended_at\": \"25:15:00\"",
+                "r.json:11: \"result\": \"ended_at\" skal være et klokkeslett TT:MM:SS eller "
+                "TT:MM:SS.mmm, fant «25:15:00»");
     EXPECT_EDIT("\"result\": {", "\"result\": [], \"x\": {",
                 "r.json:9: \"result\" skal være et objekt, fant en liste");
     EXPECT_EDIT("\"id\": \"telefon-datter-provesvar\"", "\"id\": \"../../etc\"",

@@ -75,13 +75,19 @@ run "$work/class/per.json" full-morgen-2 "$pt/full-morgen-2/inr-ikke-meldt.input
 run "$work/class/siri.json" full-morgen-1 "$pt/full-morgen-1/ingenting.inputs" --trainee "Siri Berg"
 run "$work/class/aase.json" taushet-politiet "$pt/taushet-politiet/bekrefter.inputs" --trainee "Åse Ødegård" --mode exam --seed 2026
 run "$work/class/lab.json" lab-crp-inr "$pt/lab-crp-inr/riktig-normal.inputs" --trainee "Lab Elev" --seed "$(cat "$pt/lab-crp-inr/riktig-normal.seed")"
+# The window records actions to the millisecond, so its reports hold times like
+# 08:02:10.250 in the timeline and in result.ended_at.
+sed -E 's/^([0-9]{2}:[0-9]{2}:[0-9]{2}) /\1.250 /' "$pt/telefon-datter-provesvar/riktig.inputs" \
+    > "$work/millis.inputs"
+run "$work/class/millis.json" telefon-datter-provesvar "$work/millis.inputs" --trainee "Milli Sekund"
 kari="$work/class/kari.json" ola="$work/class/ola.json"
 for f in "$work"/class/*.json; do sha256sum "$f"; done > "$work/class.sums"
 
 check verify-one-ok 0 "OK      class/kari.json" -- verify class/kari.json
 check verify-critical-exam-ok 0 "OK      class/ola.json" -- verify class/ola.json
-check verify-class-folder 0 "skranken verify: 6 rapporter: 6 OK, 0 ENDRET, 0 FEIL" -- verify class
-check verify-files-and-folder 0 "7 rapporter: 7 OK" -- verify class/per.json class
+check verify-class-folder 0 "skranken verify: 7 rapporter: 7 OK, 0 ENDRET, 0 FEIL" -- verify class
+check verify-files-and-folder 0 "8 rapporter: 8 OK" -- verify class/per.json class
+check verify-millisecond-times-ok 0 "OK      class/millis.json" -- verify class/millis.json
 # time_up and a report with several critical errors are in the folder
 grep -q '"end_reason":	"time_up"' "$work/class/siri.json" && ok setup-time-up || bad setup-time-up "siri.json endte ikke med time_up"
 grep -q '"critical_errors":	1,' "$ola" && ok setup-critical || bad setup-critical "ola.json har ingen kritisk feil"
@@ -273,7 +279,7 @@ check catalog-broken 2 "bad/truncated.json" -- verify class --catalog bad/trunca
 
 # --- nothing lost: verify never changes or adds a file
 if (for f in "$work"/class/*.json; do sha256sum "$f"; done | cmp -s - "$work/class.sums") &&
-   [ "$(ls "$work/class" | wc -l)" -eq 6 ]; then
+   [ "$(ls "$work/class" | wc -l)" -eq 7 ]; then
     ok reports-untouched
 else
     bad reports-untouched "verify endret eller la til filer i class/"
