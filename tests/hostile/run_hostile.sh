@@ -4,9 +4,12 @@
 # the time limit, without a crash and without writing anything outside the data
 # folder. A file whose first line is "-- expect-exit: 0" must instead play
 # through normally (and still finish in time).
-#   run_hostile.sh SKRANKEN HOSTILE_DIR
+# With PEAK_RSS (tests/tools/peak_rss) and MAX_KIB > 0, each run's peak resident
+# memory must also stay under MAX_KIB: the Lua heap is capped at 64 MiB, and the
+# whole program with it must stay near that (docs/security.md).
+#   run_hostile.sh SKRANKEN HOSTILE_DIR [PEAK_RSS MAX_KIB]
 set -u
-skranken=$1 dir=$2
+skranken=$1 dir=$2 peak_rss=${3:-} max_kib=${4:-0}
 limit=30
 fails=0 passes=0
 work=$(mktemp -d)
@@ -24,10 +27,14 @@ for f in "$dir"/*.lua; do
         "-- expect-exit: "*) want_exit=${first#-- expect-exit: } ;;
         "-- expect: "*) expect=${first#-- expect: } ;;
     esac
+    measure=""
+    [ -n "$peak_rss" ] && [ "$max_kib" -gt 0 ] && measure="$peak_rss $run/rss"
+    # shellcheck disable=SC2086 # measure is a command prefix or nothing
     (cd "$run/cwd" && HOME="$run/home" XDG_DATA_HOME="$run/data" \
-        timeout -s KILL $limit "$skranken" run "$f" --inputs "$work/empty.inputs" \
+        timeout -s KILL $limit $measure "$skranken" run "$f" --inputs "$work/empty.inputs" \
         >"$run/out" 2>"$run/err")
     rc=$?
+    rss=$(cat "$run/rss" 2>/dev/null || echo 0)
     problem=""
     if [ $rc -eq 137 ]; then
         problem="ble drept etter ${limit}s (henger)"
@@ -43,13 +50,15 @@ for f in "$dir"/*.lua; do
         problem="skrev filer utenfor datamappen"
     elif [ "$want_exit" -eq 2 ] && [ -n "$(find "$run/data" -type f)" ]; then
         problem="lagret en rapport for et scenario med feil"
+    elif [ "$max_kib" -gt 0 ] && [ "$rss" -gt "$max_kib" ]; then
+        problem="brukte $rss KiB minne, grensen er $max_kib KiB"
     fi
     if [ -n "$problem" ]; then
         echo "FEIL $name: $problem"
         sed 's/^/    /' "$run/err" | head -n 10
         fails=$((fails + 1))
     else
-        echo "ok   $name: $(head -n 1 "$run/err")"
+        echo "ok   $name ($rss KiB): $(head -n 1 "$run/err")"
         passes=$((passes + 1))
     fi
 done
