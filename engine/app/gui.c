@@ -31,8 +31,8 @@ typedef struct GuiHost {
     char *settings;
     UiLibraryEntry *entries;
     size_t count;
-    ReportSummary *results;  /* every earlier report, read once and after each attempt */
-    size_t result_count;
+    ReportSummary *results;  /* every earlier report: read at start, then each new one */
+    size_t result_count, result_cap;
     Attempt at;
     int active;
     /* the last start, for hot reload (F5): same file, trainee, seed and mode */
@@ -54,11 +54,22 @@ typedef struct GuiHost {
     long long exam_mono;
 } GuiHost;
 
+/* Adds one report's summary to the library's results (a file that is not a
+ * report is just not counted). */
+static void add_result(GuiHost *h, const char *path)
+{
+    ReportSummary s;
+    if (!path || !*path || report_read_summary(path, &s) != 0)
+        return;
+    SK_GROW(h->results, h->result_count, h->result_cap);
+    h->results[h->result_count++] = s;
+}
+
 static void read_results(GuiHost *h)
 {
     free(h->results);
     h->results = NULL;
-    h->result_count = 0;
+    h->result_count = h->result_cap = 0;
     char *dir = paths_data_dir(h->data_dir);
     if (!dir)
         return;
@@ -68,14 +79,8 @@ static void read_results(GuiHost *h)
     free(dir);
     char **files = NULL;
     size_t n = file_list_dir(reports.data, ".json", &files);
-    size_t cap = 0;
-    for (size_t i = 0; i < n; i++) {
-        ReportSummary s;
-        if (report_read_summary(files[i], &s) != 0)
-            continue; /* not a report: the library just does not count it */
-        SK_GROW(h->results, h->result_count, cap);
-        h->results[h->result_count++] = s;
-    }
+    for (size_t i = 0; i < n; i++)
+        add_result(h, files[i]);
     file_list_free(files, n);
     strbuf_free(&reports);
 }
@@ -312,8 +317,8 @@ static int h_finish(void *ctx, char *report_path, size_t pathsize, char *err, si
     }
     snprintf(report_path, pathsize, "%s", saved ? saved : "");
     exam_record(h, saved);
+    add_result(h, saved);
     free(saved);
-    read_results(h);
     return rc;
 }
 
@@ -358,8 +363,8 @@ static int h_save_again(void *ctx, char *report_path, size_t pathsize, char *err
     if (attempt_save_report(&h->at, NULL, h->data_dir, &saved, err, errsize) != 0)
         return -1;
     snprintf(report_path, pathsize, "%s", saved);
+    add_result(h, saved);
     free(saved);
-    read_results(h);
     return 0;
 }
 

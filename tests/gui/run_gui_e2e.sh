@@ -113,6 +113,16 @@ else
     fail "gui-exam-abandoned-then-practice"; sed 's/^/    /' "$work/err7" | head -5
 fi
 
+# 1f. the library's best result for a scenario updates after an attempt in the same window
+export HOME=$work/home8 XDG_DATA_HOME=$work/data8
+mkdir -p "$HOME"
+if timeout 120 "$skranken" play --test-script "$src/tests/gui/scripts/best-after-attempt.txt" \
+        2>"$work/err8"; then
+    ok "gui-best-result-updates"
+else
+    fail "gui-best-result-updates"; sed 's/^/    /' "$work/err8" | head -5
+fi
+
 # 1b. a scenario that fails at 08:01 shows the error screen and goes back to the library
 export HOME=$work/home3 XDG_DATA_HOME=$work/data3
 mkdir -p "$HOME"
