@@ -27,6 +27,11 @@ static void print_play_help(void)
          "  --resume JOURNAL    fortsetter et avbrutt forsøk der det slapp (se\n"
          "                      «skranken resume» og docs/journal.md)\n"
          "  --test-script FIL   kjører inndata fra en testfil (for testene)\n"
+         "  --exit-after-first-frame\n"
+         "                      måling: skriver tidspunktet det første bildet ble vist\n"
+         "                      (first_frame_monotonic_s, CLOCK_MONOTONIC) og avslutter\n"
+         "  --frame-log FIL     måling: tegner hele tiden og skriver hvor lenge hvert\n"
+         "                      bilde tok (mikrosekunder) til FIL (se docs/performance.md)\n"
          "\n"
          "Et forsøk i vinduet føres i en journal (datamappa/journal) mens det pågår;\n"
          "blir det avbrutt, tilbyr biblioteket å fortsette det neste gang.\n"
@@ -44,7 +49,9 @@ int cmd_play(int argc, char **argv)
         {"--mode", 1, NULL, 0},    {"--seed", 1, NULL, 0},        {"--trainee", 1, NULL, 0},
         {"--lang", 1, NULL, 0},    {"--speed", 1, NULL, 0},       {"--size", 1, NULL, 0},
         {"--data-dir", 1, NULL, 0}, {"--catalog", 1, NULL, 0},    {"--test-script", 1, NULL, 0},
-        {"--help", 0, NULL, 0},    {"--resume", 1, NULL, 0},      {NULL, 0, NULL, 0},
+        {"--help", 0, NULL, 0},    {"--resume", 1, NULL, 0},
+        {"--exit-after-first-frame", 0, NULL, 0},                  {"--frame-log", 1, NULL, 0},
+        {NULL, 0, NULL, 0},
     };
     const char *pos[1] = {NULL};
     int npos = 0;
@@ -103,6 +110,11 @@ int cmd_play(int argc, char **argv)
         return 2;
     }
     ui.script_path = script;
+    ui.exit_after_first_frame = cli_option(opts, "--exit-after-first-frame")->seen;
+    ui.frame_log = cli_option(opts, "--frame-log")->value;
+    if (ui.frame_log && ui.exit_after_first_frame)
+        return cli_usage_error("play", "--frame-log og --exit-after-first-frame hører til hver "
+                                       "sin måling; bruk én av dem");
     const char *resume = cli_option(opts, "--resume")->value;
     if (resume && (npos || mode || seed || trainee || speed))
         return cli_usage_error("play", "--resume tar forsøkets scenario, modus, frø og navn fra "

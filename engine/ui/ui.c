@@ -23,12 +23,22 @@ int ui_display_available(char *why, size_t whysize)
         snprintf(why, whysize, "verken DISPLAY eller WAYLAND_DISPLAY er satt");
         return 0;
     }
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    if (!SDL_WasInit(SDL_INIT_VIDEO) && SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(why, whysize, "%s", SDL_GetError());
         return 0;
     }
-    SDL_Quit();
-    return 1;
+    return 1; /* left open for ui_run: connecting to the display twice costs time */
+}
+
+/* Software rendering unless the user asks otherwise (the environment variables
+ * SDL_RENDER_DRIVER and SDL_FRAMEBUFFER_ACCELERATION win over these hints): a
+ * screen of text and panels redrawn only when something changes does not need
+ * the GPU, and not loading the OpenGL driver makes the window open in a fraction
+ * of the time and memory (docs/performance.md). */
+static void choose_renderer(void)
+{
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 }
 
 unsigned long long ui_ticks(void)
@@ -794,6 +804,30 @@ static int next_wake_ms(App *app)
     return (int)ms;
 }
 
+static long long monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* The benchmark's frame log (tools/bench.sh): how long each frame took, from the
+ * moment the loop woke (input, simulated time, drawing) until it was presented. */
+typedef struct FrameLog {
+    FILE *f;
+    long long woke;
+} FrameLog;
+
+static const char *screen_name(Screen s)
+{
+    switch (s) {
+    case SCREEN_LIBRARY: return "library";
+    case SCREEN_DESK: return "desk";
+    case SCREEN_DEBRIEF: return "debrief";
+    default: return "other";
+    }
+}
+
 int ui_run(const UiOptions *opts, const UiHost *host)
 {
     App *app = sk_xcalloc(1, sizeof *app);
@@ -801,6 +835,8 @@ int ui_run(const UiOptions *opts, const UiHost *host)
     SDL_Window *win = NULL;
     SDL_Renderer *ren = NULL;
     Driver driver = {0};
+    FrameLog frames = {0};
+    int presented = 0;
     app->host = host;
     app->opts = *opts;
     app->text_percent = 100;
@@ -811,7 +847,8 @@ int ui_run(const UiOptions *opts, const UiHost *host)
     ui_set_language(opts->lang);
     load_settings(app);
 
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    choose_renderer();
+    if (!SDL_WasInit(SDL_INIT_VIDEO) && SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "skranken: ingen skjerm tilgjengelig (%s); bruk «skranken run» uten "
                         "vindu\n",
                 SDL_GetError());
@@ -825,6 +862,14 @@ int ui_run(const UiOptions *opts, const UiHost *host)
             goto done;
         }
     }
+    if (opts->frame_log) {
+        frames.f = fopen(opts->frame_log, "w");
+        if (!frames.f) {
+            fprintf(stderr, "skranken: %s: kan ikke skrive bildeloggen\n", opts->frame_log);
+            goto done;
+        }
+        fputs("# screen microseconds (skranken play --frame-log)\n", frames.f);
+    }
     win = SDL_CreateWindow(ui_text(S_APP_TITLE), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                            opts->width > 0 ? opts->width : 1280,
                            opts->height > 0 ? opts->height : 720,
@@ -834,7 +879,7 @@ int ui_run(const UiOptions *opts, const UiHost *host)
                 SDL_GetError());
         goto done;
     }
-    ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_PRESENTVSYNC);
+    ren = SDL_CreateRenderer(win, -1, 0);
     if (!ren)
         ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
     if (!ren) {
@@ -875,13 +920,14 @@ int ui_run(const UiOptions *opts, const UiHost *host)
         in.mouse_x = app->ui.in.mouse_x;
         in.mouse_y = app->ui.in.mouse_y;
         SDL_Event e;
-        int wait = need_draw ? 0 : next_wake_ms(app);
+        int wait = need_draw || frames.f ? 0 : next_wake_ms(app);
         int driving = driver.f && drive(app, &driver);
         if (app->quit)
             break;
         if (driving && (wait < 0 || wait > 15))
             wait = 15;
         int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
+        frames.woke = monotonic_ns();
         /* Take one input event per frame, so every key and click lands on the
          * widgets as they are drawn. */
         int handled_input = 0;
@@ -947,6 +993,8 @@ int ui_run(const UiOptions *opts, const UiHost *host)
                 break;
             got = SDL_PollEvent(&e);
         }
+        if (frames.f)
+            need_draw = 1;
         if (in.clicked || in.key || in.text[0] || in.wheel || handled_input)
             need_draw = 1;
         /* simulated time */
@@ -1001,6 +1049,16 @@ int ui_run(const UiOptions *opts, const UiHost *host)
             }
             SDL_RenderPresent(ren);
             need_draw = 0;
+            if (frames.f)
+                fprintf(frames.f, "%s %lld\n", screen_name(app->screen),
+                        (monotonic_ns() - frames.woke) / 1000);
+            if (!presented++ && opts->exit_after_first_frame) {
+                long long t = monotonic_ns();
+                printf("first_frame_monotonic_s: %lld.%09lld\nscreen: %s\n", t / 1000000000LL,
+                       t % 1000000000LL, screen_name(app->screen));
+                fflush(stdout);
+                app->quit = 1;
+            }
         }
         if (opts->exit_after_debrief && app->screen == SCREEN_DEBRIEF && !driver.f)
             app->quit = 1;
@@ -1009,6 +1067,10 @@ int ui_run(const UiOptions *opts, const UiHost *host)
 done:
     if (driver.f)
         fclose(driver.f);
+    if (frames.f && fclose(frames.f) != 0) {
+        fprintf(stderr, "skranken: %s: bildeloggen ble ikke skrevet ferdig\n", opts->frame_log);
+        rc = 1;
+    }
     if (app->running) /* closed mid-attempt: it stays resumable */
         (host->suspend ? host->suspend : host->abandon)(host->ctx);
     gfx_free(app->ui.g);

@@ -141,6 +141,8 @@ typedef struct UiOptions {
     const char *script_path;     /* test driver: scripted input events, or NULL */
     int exit_after_debrief;      /* test driver: quit once the debrief is shown */
     int resume_first;            /* open straight into the host's first resume offer */
+    int exit_after_first_frame;  /* benchmark: print the first frame's time, then quit */
+    const char *frame_log;       /* benchmark: redraw continuously, one line per frame */
 } UiOptions;
 
 /* 1 if a display can be opened (without opening a window). */
