@@ -32,6 +32,13 @@ AttemptStatus attempt_start(Attempt *at, const char *path, const Catalog *catalo
                             const char *trainee, int exam, uint64_t seed, char *err,
                             size_t errsize)
 {
+    return attempt_start_cached(at, NULL, path, catalog, trainee, exam, seed, err, errsize);
+}
+
+AttemptStatus attempt_start_cached(Attempt *at, ScenarioCache *cache, const char *path,
+                                   const Catalog *catalog, const char *trainee, int exam,
+                                   uint64_t seed, char *err, size_t errsize)
+{
     memset(at, 0, sizeof *at);
     at->journal.fd = -1;
     at->wall_start = time(NULL);
@@ -44,8 +51,9 @@ AttemptStatus attempt_start(Attempt *at, const char *path, const Catalog *catalo
     size_t len = 0;
     if (file_read_all(path, SCENARIO_MAX_SOURCE, &text, &len, err, errsize) != 0)
         return ATTEMPT_BAD_INPUT;
-    sha256_hex(text, len, at->sha256);
+    scenario_cache_sha256(cache, text, len, at->sha256);
     ScenarioOptions opts = {0};
+    opts.cache = cache;
     opts.chunkname = path;
     opts.seed = seed;
     opts.exam = exam;

@@ -58,6 +58,11 @@ typedef struct AttemptJournalInfo {
 AttemptStatus attempt_start(Attempt *at, const char *scenario_path, const Catalog *catalog,
                             const char *trainee, int exam, uint64_t seed, char *err,
                             size_t errsize);
+/* The same, compiling and hashing through cache (may be NULL), for commands that
+ * start the same scenario many times. */
+AttemptStatus attempt_start_cached(Attempt *at, ScenarioCache *cache, const char *scenario_path,
+                                   const Catalog *catalog, const char *trainee, int exam,
+                                   uint64_t seed, char *err, size_t errsize);
 /* Starts journaling an attempt just started (before its first action): a new
  * journal file in dir (made if missing), never replacing another. info may be
  * NULL. Returns 0, or -1 with "path: reason" in err (not journaled then). */

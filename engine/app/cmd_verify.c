@@ -56,6 +56,7 @@ typedef struct Verify {
     size_t dir_count;
     Seen *seen;
     size_t seen_count, seen_cap;
+    ScenarioCache *cache; /* each scenario compiled and hashed once per run */
 } Verify;
 
 /* What one report gave: the worst status and the lines to show under it. */
@@ -217,7 +218,7 @@ static char *find_scenario(const Verify *v, Outcome *o, const char *path, const 
             continue;
         }
         char hex[65];
-        sha256_hex(source, n, hex);
+        scenario_cache_sha256(v->cache, source, n, hex);
         free(source);
         if (strcmp(hex, rf->scenario_sha256) == 0) {
             found = sk_xstrdup(sb.data);
@@ -263,8 +264,8 @@ static char *replay(const Verify *v, Outcome *o, const char *path, const char *t
     Attempt at;
     memset(&at, 0, sizeof at);
     AttemptStatus st =
-        attempt_start(&at, scenario_path, v->catalog, rf->trainee, rf->exam, rf->seed, err,
-                      sizeof err);
+        attempt_start_cached(&at, v->cache, scenario_path, v->catalog, rf->trainee, rf->exam,
+                             rf->seed, err, sizeof err);
     if (st != ATTEMPT_OK) {
         if (at.scenario) { /* loaded, but not playable in this mode */
             where(at_line, sizeof at_line, path, text, len, "mode");
@@ -401,6 +402,7 @@ int cmd_verify(int argc, char **argv)
     StrList files = {0}, problems = {0};
     Verify v;
     memset(&v, 0, sizeof v);
+    v.cache = scenario_cache_new();
     if (cli_parse("verify", argc, argv, 2, opts, pos, max_pos, &npos) != 0)
         goto done;
     if (cli_option(opts, "--help")->seen) {
@@ -469,6 +471,7 @@ done:
         free(v.seen[i].path);
     }
     free(v.seen);
+    scenario_cache_free(v.cache);
     strlist_free(&files);
     strlist_free(&problems);
     catalog_free(catalog);

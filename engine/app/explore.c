@@ -242,6 +242,20 @@ static int is_budget_message(const char *m)
            strstr(m, "Lua-stakken er full");
 }
 
+/* The scenario loaded for one variant: the same text, name and catalog every time,
+ * compiled once through the explorer's cache. */
+static Scenario *load_variant(Explorer *ex, uint64_t seed, int exam, char *err, size_t errsize)
+{
+    ScenarioOptions so = {0};
+    so.chunkname = ex->o->chunkname;
+    so.seed = seed;
+    so.exam = exam;
+    so.goal_known = ex->o->goal_known;
+    so.goal_ctx = ex->o->goal_ctx;
+    so.cache = ex->cache;
+    return scenario_load(&so, ex->o->source, ex->o->size, err, errsize);
+}
+
 static void add_finding(Explorer *ex, ExploreProblem problem, const char *raw, const char *traceback,
                         const Path *path)
 {
@@ -297,14 +311,8 @@ static int runner_start(Runner *r, Explorer *ex, int variant, Policy policy, Sim
     r->pace = pace;
     r->rand = walk_next(&ex->rand);
     variant_of(ex, variant, &r->path.seed, &r->path.exam);
-    ScenarioOptions so = {0};
-    so.chunkname = ex->o->chunkname;
-    so.seed = r->path.seed;
-    so.exam = r->path.exam;
-    so.goal_known = ex->o->goal_known;
-    so.goal_ctx = ex->o->goal_ctx;
     char err[2048];
-    r->sc = scenario_load(&so, ex->o->source, ex->o->size, err, sizeof err);
+    r->sc = load_variant(ex, r->path.seed, r->path.exam, err, sizeof err);
     if (!r->sc) {
         add_finding(ex, EXPLORE_FAULT, err, NULL, &r->path);
         r->failed = 1;
@@ -763,14 +771,8 @@ static void random_walk(Explorer *ex)
 
 static void load_goals(Explorer *ex)
 {
-    ScenarioOptions so = {0};
-    so.chunkname = ex->o->chunkname;
-    so.seed = 1;
-    so.exam = !ex->o->practice;
-    so.goal_known = ex->o->goal_known;
-    so.goal_ctx = ex->o->goal_ctx;
     char err[512];
-    Scenario *sc = scenario_load(&so, ex->o->source, ex->o->size, err, sizeof err);
+    Scenario *sc = load_variant(ex, 1, !ex->o->practice, err, sizeof err);
     if (!sc)
         return; /* the first path reports it */
     const ScenarioMeta *m = scenario_meta(sc);
@@ -793,6 +795,7 @@ void explore_scenario(const ExploreOptions *o, ExploreResult *out)
     ex.o = o;
     ex.res = out;
     ex.rand = 0x5eed5c4eccULL;
+    ex.cache = scenario_cache_new();
     out->seeds = o->seeds;
     out->best_points = -1;
     sha256_hex(o->source, o->size, ex.sha256);
@@ -838,6 +841,7 @@ void explore_scenario(const ExploreOptions *o, ExploreResult *out)
     strlist_free(&ex.amounts);
     strlist_free(&ex.times);
     strlist_free(&ex.src_slots);
+    scenario_cache_free(ex.cache);
     strlist_free(&ex.src_days);
     free(ex.reported);
 }

@@ -152,6 +152,7 @@ typedef struct Explorer {
     int failing;       /* paths that ended in a finding */
     long long work;    /* Lua instructions over all paths */
     uint64_t rand;
+    ScenarioCache *cache; /* the file is compiled once for all its paths */
 } Explorer;
 
 /* Diligent: what a careful trainee does (and what paid before); varied: the same

@@ -134,4 +134,10 @@ int sk_current_line(lua_State *L);
 void sk_push_handle(lua_State *L, const char *metatable, const char *field, const char *id);
 const char *sk_check_handle(lua_State *L, int idx, const char *metatable, const char *field);
 
+/* Compiles text (mode "t") under name, or loads the bytecode an earlier compile
+ * of the same text and name left in the cache; pushes the chunk or the message,
+ * like luaL_loadbufferx. cache may be NULL. */
+int sk_cache_load(ScenarioCache *cache, lua_State *L, const char *text, size_t size,
+                  const char *name);
+
 #endif

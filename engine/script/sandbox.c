@@ -367,7 +367,8 @@ static int open_sandbox(lua_State *L)
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
     /* Loaded as text with a name that shows it is ours. */
-    if (luaL_loadbufferx(L, prelude, sizeof prelude - 1, "=[skranken]", "t") != LUA_OK)
+    if (sk_cache_load(sk_scenario(L)->opts.cache, L, prelude, sizeof prelude - 1, "=[skranken]") !=
+        LUA_OK)
         return -1;
     lua_pushcfunction(L, over_budget);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK)

@@ -88,7 +88,7 @@ Scenario *scenario_load(const ScenarioOptions *opts, const char *source, size_t 
     }
     char name[512];
     snprintf(name, sizeof name, "@%s", sc->chunkname);
-    int status = luaL_loadbufferx(sc->L, source, size, name, "t"); /* L: chunk | msg */
+    int status = sk_cache_load(sc->opts.cache, sc->L, source, size, name); /* L: chunk | msg */
     if (status != LUA_OK) {
         const char *msg = lua_tostring(sc->L, -1);
         if (status == LUA_ERRMEM)

@@ -13,6 +13,17 @@
 
 typedef struct Scenario Scenario;
 
+/* Compiled scenarios and their SHA-256, kept while a command loads the same files
+ * again and again (verify replays, check's exploration, the window's retries). An
+ * entry is found only by the exact bytes of the file and its name, so an edited
+ * file is compiled and hashed afresh. Not shared between threads. */
+typedef struct ScenarioCache ScenarioCache;
+ScenarioCache *scenario_cache_new(void);
+void scenario_cache_free(ScenarioCache *cache);
+/* out = the lowercase hex SHA-256 of the text; computed once per distinct text
+ * when cache is not NULL. */
+void scenario_cache_sha256(ScenarioCache *cache, const char *text, size_t size, char out[65]);
+
 /* Answers whether a goal id exists in the competence catalog. */
 typedef int (*ScenarioGoalKnown)(void *ctx, const char *goal_id);
 
@@ -24,6 +35,7 @@ typedef struct ScenarioOptions {
     void *goal_ctx;
     size_t memory_cap;       /* bytes of Lua heap; 0 = SCENARIO_DEFAULT_MEMORY */
     long long budget;        /* VM instructions per resume; 0 = SCENARIO_DEFAULT_BUDGET */
+    ScenarioCache *cache;    /* NULL: compile the text every time */
 } ScenarioOptions;
 
 #define SCENARIO_DEFAULT_MEMORY ((size_t)64 << 20)

@@ -287,7 +287,7 @@ int sk_poll(Scenario *sc)
                 break;
         if (i == sc->wait_count)
             return 0;
-        Wait w;
+        Wait w = {0};
         take_wait(sc, sc->waits[i].seq, &w);
         if (resume_wait(sc, &w, push_wake, &wake) != 0)
             return -1;
@@ -310,7 +310,7 @@ int sk_dispatch(Scenario *sc, const Action *a)
         for (size_t i = 0; i < sc->wait_count; i++) {
             Wait *w = &sc->waits[i];
             if (w->kind == WAIT_REPLY && strcmp(w->id, a->args[0]) == 0) {
-                Wait taken;
+                Wait taken = {0};
                 take_wait(sc, w->seq, &taken);
                 ReplyValue rv = {a->args[1]};
                 if (resume_wait(sc, &taken, push_reply, &rv) != 0)
