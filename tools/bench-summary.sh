@@ -46,21 +46,7 @@ fi
 if [ ! -f "$data/.complete" ]; then
     rm -rf "$data"
     mkdir -p "$data/base" "$data/reports"
-    for dir in "$src"/tests/playthroughs/*/; do
-        id=$(basename "$dir")
-        for inputs in "$dir"*.inputs; do
-            [ -f "$inputs" ] || continue
-            name=$(basename "$inputs" .inputs)
-            seed=1
-            [ -f "$dir$name.seed" ] && seed=$(head -n 1 "$dir$name.seed")
-            # exit 1 (the inputs stop fitting) still saves a report; only 2 is fatal
-            rc=0
-            "$skranken" run "$src/scenarios/$id.lua" --inputs "$inputs" --seed "$seed" \
-                --trainee Elev --report "$data/base/$id-$name.json" --quiet >/dev/null 2>&1 ||
-                rc=$?
-            [ "$rc" -ne 2 ] || { echo "bench-summary: $id/$name kunne ikke spilles" >&2; exit 2; }
-        done
-    done
+    "$src/tools/bench/playthrough-reports.sh" "$skranken" "$data/base"
     ${CC:-cc} -O2 -std=c11 -Wall -Wextra -o "$data/gen_reports" "$src/tools/bench/gen_reports.c"
     "$data/gen_reports" "$data/base" "$data/reports" "$count"
     touch "$data/.complete"
