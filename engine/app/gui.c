@@ -2,6 +2,7 @@
 /* The GUI's host: the library of scenarios and earlier results, and the attempt
  * the UI drives (the same Attempt the headless runner uses). */
 #include "gui.h"
+#include "library_cache.h"
 #include "attempt.h"
 #include "paths.h"
 #include "assess/exam.h"
@@ -166,11 +167,31 @@ static void load_library(GuiHost *h)
             strlist_push(&e->goals, set->scenarios[k].id);
     }
     h->exam_count = h->exams.count;
+    /* What each file said last time, while neither it, the catalog nor this
+     * program has changed: loading every scenario is most of a cold start. */
+    char *dir = paths_data_dir(h->data_dir);
+    StrBuf cache_path, catalog;
+    strbuf_init(&cache_path);
+    strbuf_init(&catalog);
+    if (dir)
+        strbuf_addf(&cache_path, "%s/cache/library.tsv", dir);
+    if (h->catalog_path)
+        strbuf_add(&catalog, h->catalog_path);
+    else
+        strbuf_addf(&catalog, "%s/catalog.json", paths_assets_dir());
+    LibraryCache *cache = library_cache_open(dir ? cache_path.data : NULL, catalog.data);
     for (size_t i = 0; i < n; i++) {
         UiLibraryEntry *e = &h->entries[h->count++];
         e->path = sk_xstrdup(files[i]);
-        load_entry(h, e);
+        if (!library_cache_get(cache, e->path, e)) {
+            load_entry(h, e);
+            library_cache_put(cache, e->path, e);
+        }
     }
+    library_cache_close(cache);
+    strbuf_free(&cache_path);
+    strbuf_free(&catalog);
+    free(dir);
     file_list_free(files, n);
 }
 

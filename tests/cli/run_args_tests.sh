@@ -95,6 +95,9 @@ case_ play-size-wrong "--size" -- play --size stor
 case_ play-size-tiny "--size" -- play --size 10x10
 case_ play-lang-wrong "--lang" -- play --lang de
 case_ play-mode-wrong "--mode" -- play --mode turbo
+case_ play-frame-log-and-first-frame "hver sin måling" -- play --frame-log "$work/f.txt" --exit-after-first-frame
+case_ play-frame-log-no-value "--frame-log" -- play --frame-log
+case_ play-first-frame-value "tar ingen verdi" -- play --exit-after-first-frame=ja
 
 # --- catalog
 case_ catalog-no-action "" -- catalog

@@ -4,15 +4,16 @@
  *   launch first-frame TIMEOUT_S -- PROGRAM ARGS...
  *   launch idle SETTLE_S SECONDS [XSERVER_PID] -- PROGRAM ARGS...
  *
- * The program must print a line "first_frame_monotonic_s: SECONDS" (CLOCK_MONOTONIC)
- * on stdout once its first frame is presented. The launcher reads the clock just
+ * For first-frame, the program must print a line "first_frame_monotonic_s: SECONDS"
+ * (CLOCK_MONOTONIC) on stdout once its first frame is presented. The launcher reads the clock just
  * before it forks, so first_frame_ms is exec-to-first-frame including fork/exec.
  *
  * first-frame: after the line, the program is ended with SIGTERM (if it has not
  * ended by itself, as `skranken play --exit-after-first-frame` does).
- * idle: after the line, waits SETTLE_S seconds, then measures the CPU time the
- * program (all its threads) uses over SECONDS seconds, and the X server's over the
- * same window when its pid is given; then ends the program with SIGTERM.
+ * idle: waits SETTLE_S seconds after the start (no line needed), then measures the
+ * CPU time the program (all its threads) uses over SECONDS seconds, and the X
+ * server's over the same window when its pid is given; then ends the program with
+ * SIGTERM. It fails if the program has ended by then.
  *
  * Prints `name: value` lines: first_frame_ms, cpu_percent, xserver_cpu_percent,
  * peak_rss_kb (the program's peak resident memory over its whole life, from wait4).
@@ -135,10 +136,10 @@ int main(int argc, char **argv)
         return usage();
     if ((idle && sep != 4 && sep != 5) || (!idle && sep != 3))
         return usage();
-    double timeout = idle ? 60 : atof(argv[2]);
+    double timeout = idle ? 0 : atof(argv[2]);
     double settle = idle ? atof(argv[2]) : 0, seconds = idle ? atof(argv[3]) : 0;
     pid_t xserver = idle && sep == 5 ? (pid_t)atoi(argv[4]) : 0;
-    if (timeout <= 0 || (idle && (settle < 0 || seconds <= 0)))
+    if ((!idle && timeout <= 0) || (idle && (settle < 0 || seconds <= 0)))
         return usage();
 
     int fds[2];
@@ -163,18 +164,22 @@ int main(int argc, char **argv)
     }
     close(fds[1]);
     Reader r = {.fd = fds[0]};
-    pump(&r, timeout, 1);
-    int ok = r.first_frame > 0;
+    int ok = 1;
     double cpu = -1, xcpu = -1;
-    if (ok)
-        printf("first_frame_ms: %.1f\n", (r.first_frame - t0) * 1000.0);
-    else if (r.eof)
-        fprintf(stderr, "launch: %s ended before its first frame\n", argv[sep + 1]);
-    else
-        fprintf(stderr, "launch: %s showed no first frame within %.0f s\n", argv[sep + 1],
-                timeout);
-    if (ok && idle) {
-        pump(&r, settle, 0);
+    if (idle) {
+        pump(&r, settle, 0); /* settled: the line is not needed (skranken play prints none) */
+    } else {
+        pump(&r, timeout, 1);
+        ok = r.first_frame > 0;
+        if (ok)
+            printf("first_frame_ms: %.1f\n", (r.first_frame - t0) * 1000.0);
+        else if (r.eof)
+            fprintf(stderr, "launch: %s ended before its first frame\n", argv[sep + 1]);
+        else
+            fprintf(stderr, "launch: %s showed no first frame within %.0f s\n", argv[sep + 1],
+                    timeout);
+    }
+    if (idle) {
         double c0 = cpu_s(pid), x0 = xserver ? cpu_s(xserver) : -1, w0 = now_s();
         pump(&r, seconds, 0);
         double c1 = cpu_s(pid), x1 = xserver ? cpu_s(xserver) : -1, w1 = now_s();
