@@ -19,6 +19,7 @@
  * peak_rss_kb (the program's peak resident memory over its whole life, from wait4).
  * Exit 0, or 1 with a message when the program failed or never showed a frame. */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -39,8 +40,39 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* utime + stime of a whole process (every thread), in seconds; -1 if gone. */
-static double cpu_s(pid_t pid)
+/* CPU time of a whole process in seconds, to the nanosecond: the sum over its
+ * threads of /proc/PID/task/TID/schedstat's first field; -1 if unavailable. */
+static double cpu_sched_s(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    double total = 0;
+    int seen = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] < '0' || de->d_name[0] > '9')
+            continue;
+        char f[320];
+        snprintf(f, sizeof f, "/proc/%d/task/%s/schedstat", (int)pid, de->d_name);
+        FILE *fp = fopen(f, "r");
+        unsigned long long ns = 0;
+        if (fp && fscanf(fp, "%llu", &ns) == 1) {
+            total += (double)ns / 1e9;
+            seen++;
+        }
+        if (fp)
+            fclose(fp);
+    }
+    closedir(d);
+    return seen ? total : -1;
+}
+
+/* utime + stime of a whole process (every thread), in seconds, to the clock tick
+ * (10 ms); -1 if gone. The fallback when schedstat is not there. */
+static double cpu_tick_s(pid_t pid)
 {
     char path[64], buf[4096];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
@@ -60,6 +92,29 @@ static double cpu_s(pid_t pid)
                &stime) != 2)
         return -1;
     return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* Threads that end inside the window are not counted by schedstat: the tick
+ * count covers them, so the larger of the two differences is taken. */
+typedef struct Cpu {
+    double sched, tick;
+} Cpu;
+
+static Cpu cpu_now(pid_t pid)
+{
+    Cpu c = {cpu_sched_s(pid), cpu_tick_s(pid)};
+    return c;
+}
+
+static double cpu_used(Cpu a, Cpu b)
+{
+    double tick = a.tick >= 0 && b.tick >= 0 ? b.tick - a.tick : -1;
+    double sched = a.sched >= 0 && b.sched >= 0 ? b.sched - a.sched : -1;
+    if (tick < 0 && sched < 0)
+        return -1;
+    if (sched < 0 || sched < tick - 0.02) /* a thread ended: trust the ticks */
+        return tick;
+    return sched;
 }
 
 typedef struct Reader {
@@ -180,16 +235,19 @@ int main(int argc, char **argv)
                     timeout);
     }
     if (idle) {
-        double c0 = cpu_s(pid), x0 = xserver ? cpu_s(xserver) : -1, w0 = now_s();
+        Cpu c0 = cpu_now(pid), x0 = cpu_now(xserver ? xserver : -1);
+        double w0 = now_s();
         pump(&r, seconds, 0);
-        double c1 = cpu_s(pid), x1 = xserver ? cpu_s(xserver) : -1, w1 = now_s();
-        if (c0 < 0 || c1 < 0) {
+        Cpu c1 = cpu_now(pid), x1 = cpu_now(xserver ? xserver : -1);
+        double w1 = now_s();
+        double used = cpu_used(c0, c1), xused = xserver ? cpu_used(x0, x1) : -1;
+        if (used < 0 || cpu_tick_s(pid) < 0) {
             fprintf(stderr, "launch: %s ended while it was measured\n", argv[sep + 1]);
             ok = 0;
         } else {
-            cpu = (c1 - c0) / (w1 - w0) * 100.0;
-            if (x0 >= 0 && x1 >= 0)
-                xcpu = (x1 - x0) / (w1 - w0) * 100.0;
+            cpu = used / (w1 - w0) * 100.0;
+            if (xused >= 0)
+                xcpu = xused / (w1 - w0) * 100.0;
         }
     }
     /* end it: it may have ended by itself already */
