@@ -11,7 +11,8 @@
 # 3. time from exec to the first presented frame of the library screen
 #    (`skranken play --exit-after-first-frame`; LÖVE and Ren'Py print the same
 #    CLOCK_MONOTONIC line from tools/bench/love and tools/bench/renpy), median of
-#    RUNS runs each, the programs taking turns;
+#    RUNS runs each, the programs taking turns; Skranken also as at its very
+#    first start (a new data folder: no library cache yet);
 # 4. CPU while idle over IDLE_SECONDS with the desk shown (Skranken: the first
 #    minute of full-morgen-1, where nothing happens until 08:01) or the peers'
 #    screen, after SETTLE seconds; peak resident memory of those runs;
@@ -65,7 +66,8 @@ done
 Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
-mkdir -p "$work/home" "$work/run" "$work/nobin"
+fig=$work/figures
+mkdir -p "$work/home" "$work/run" "$work/nobin" "$fig"
 chmod 700 "$work/run"
 # Ren'Py opens its traceback with xdg-open (an editor in a terminal) when it fails
 printf '#!/bin/sh\nexit 0\n' > "$work/nobin/xdg-open"
@@ -100,22 +102,24 @@ cmd_skranken() {
         echo "$skranken play full-morgen-1 --seed 1 --trainee Elev --data-dir $work/sk-idle-$2"
     fi
 }
+# The first start on a machine: a new data folder each time, so no library cache.
+cmd_cold() { echo "$skranken play --exit-after-first-frame --data-dir $work/sk-cold-$2"; }
 cmd_love() { echo "love $work/love"; }
 cmd_renpy() { echo "$renpy $work/renpy"; }
 
-# One launch; appends the figure to $work/<program>-<what>. Returns 1 on failure.
+# One launch; appends the figure to $fig/<program>-<what>. Returns 1 on failure.
 measure() { # program first|idle run
     prog=$1 what=$2 run=$3
     # shellcheck disable=SC2046
     if [ "$what" = first ]; then
         out=$("$launch" first-frame 60 -- $(cmd_"$prog" first "$run") 2>>"$log") || return 1
-        echo "$out" | field first_frame_ms >> "$work/$prog-first"
+        echo "$out" | field first_frame_ms >> "$fig/$prog-first"
     else
         out=$("$launch" idle "$settle" "$idle_s" "$xvfb_pid" -- $(cmd_"$prog" idle "$run") \
               2>>"$log") || return 1
-        echo "$out" | field cpu_percent >> "$work/$prog-cpu"
-        echo "$out" | field xserver_cpu_percent >> "$work/$prog-xcpu"
-        echo "$out" | field peak_rss_kb >> "$work/$prog-rss"
+        echo "$out" | field cpu_percent >> "$fig/$prog-cpu"
+        echo "$out" | field xserver_cpu_percent >> "$fig/$prog-xcpu"
+        echo "$out" | field peak_rss_kb >> "$fig/$prog-rss"
     fi
 }
 
@@ -135,13 +139,13 @@ if measure renpy first 0; then progs="$progs renpy"; else
     renpy_status="starter ikke her: ${why:-$(tail -n 1 "$log")}"
     say "Ren'Py $renpy_version: $renpy_status"
 fi
-rm -f "$work"/*-first
+rm -f "$fig"/*
 
 # 3. first frame, taking turns
-say "første bilde: $runs runder ($progs)"
+say "første bilde: $runs runder ($progs, og Skranken uten bibliotekbuffer)"
 r=1
 while [ "$r" -le "$runs" ]; do
-    for p in $progs; do measure "$p" first "$r" || say "$p: runde $r feilet (se $log)"; done
+    for p in $progs cold; do measure "$p" first "$r" || say "$p: runde $r feilet (se $log)"; done
     r=$((r + 1))
 done
 
@@ -209,10 +213,12 @@ summary_s=$(field summary_10000_reports_s < "$work/summary.out")
 
 # 7. the figures
 stat_of() { # program what -> median, or "-"
-    if [ -s "$work/$1-$2" ]; then median < "$work/$1-$2"; else echo "-"; fi
+    if [ -s "$fig/$1-$2" ]; then median < "$fig/$1-$2"; else echo "-"; fi
 }
 fmt() { awk -v v="$1" -v d="$2" 'BEGIN { if (v == "-") print "–"; else printf "%." d "f", v }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+ratio() { # a b [decimals, default 2]
+    awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "n/a"; else printf "%." d "f", a / b }'
+}
 mb() { awk -v v="$1" 'BEGIN { if (v == "-") print "-"; else printf "%.1f", v / 1024 }'; }
 yes_no() { awk -v c="$1" 'BEGIN { print (c ? "ja" : "NEI") }'; }
 
@@ -222,13 +228,15 @@ for p in skranken love renpy; do
     eval "${p}_xcpu=\$(stat_of $p xcpu)"
     eval "${p}_rss=\$(mb \$(stat_of $p rss))"
 done
+cold_first=$(stat_of cold first)
 # shellcheck disable=SC2154
 {
+cold_vs_love=$(ratio "$cold_first" "$love_first")
 first_vs_love=$(ratio "$skranken_first" "$love_first")
 first_vs_renpy=$(ratio "$skranken_first" "$renpy_first")
 rss_vs_love=$(ratio "$skranken_rss" "$love_rss")
 rss_vs_renpy=$(ratio "$skranken_rss" "$renpy_rss")
-cpu_vs_love=$(ratio "$skranken_cpu" "$love_cpu")
+cpu_vs_love=$(ratio "$skranken_cpu" "$love_cpu" 4)
 met_first=$(yes_no "$(awk -v r="$first_vs_love" 'BEGIN { print (r != "n/a" && r <= 0.5) }')")
 met_cpu=$(yes_no "$(awk -v c="$skranken_cpu" 'BEGIN { print (c != "-" && c <= 1) }')")
 met_rss=$(yes_no "$(awk -v r="$rss_vs_love" 'BEGIN { print (r != "n/a" && r <= 0.3) }')")
@@ -247,6 +255,7 @@ echo
 echo "| Mål | Skranken | LÖVE | Ren'Py | Krav | Oppfylt |"
 echo "|---|---:|---:|---:|---|---|"
 echo "| Første bilde, median av $runs (ms) | $(fmt "$skranken_first" 1) | $(fmt "$love_first" 1) | $(renpy_col "$(fmt "$renpy_first" 1)") | ≤ 0,5 × LÖVE (nå $first_vs_love) | $met_first |"
+echo "| … første start (ny datamappe, uten bibliotekbuffer) (ms) | $(fmt "$cold_first" 1) | | | (nå $cold_vs_love × LÖVE) | |"
 echo "| CPU i tomgang over $idle_s s, median av $idle_runs (% av én kjerne) | $(fmt "$skranken_cpu" 2) | $(fmt "$love_cpu" 2) | $(renpy_col "$(fmt "$renpy_cpu" 2)") | ≤ 1 % | $met_cpu |"
 echo "| … X-serverens CPU i samme tidsrom (%) | $(fmt "$skranken_xcpu" 2) | $(fmt "$love_xcpu" 2) | $(renpy_col "$(fmt "$renpy_xcpu" 2)") | – | |"
 echo "| Høyeste residente minne, median (MB) | $(fmt "$skranken_rss" 1) | $(fmt "$love_rss" 1) | $(renpy_col "$(fmt "$renpy_rss" 1)") | ≤ 0,3 × LÖVE (nå $rss_vs_love) | $met_rss |"
@@ -269,6 +278,8 @@ echo "first_frame_skranken_ms: $skranken_first"
 echo "first_frame_love_ms: $love_first"
 echo "first_frame_renpy_ms: $renpy_first"
 echo "first_frame_vs_love: $first_vs_love"
+echo "first_frame_cold_skranken_ms: $cold_first"
+echo "first_frame_cold_vs_love: $cold_vs_love"
 echo "first_frame_vs_renpy: $first_vs_renpy"
 echo "idle_cpu_skranken_percent: $skranken_cpu"
 echo "idle_cpu_love_percent: $love_cpu"
