@@ -140,6 +140,9 @@ static int parse_line(LibraryCache *c, char *line)
         parse_int(f[9], 0, 100, &difficulty) != 0 || parse_int(f[10], 0, 1, &practice) != 0 ||
         parse_int(f[11], 0, 1, &exam) != 0)
         return -1;
+    for (int i = 5; i <= 7; i++) /* id, title, summary: as scenario{} accepts them */
+        if (!text_is_clean_utf8(f[i], strlen(f[i])))
+            return -1;
     for (int i = 1; i <= 4; i++) /* size, mtime, inode: digits only */
         if (!*f[i] || strspn(f[i], "0123456789") != strlen(f[i]))
             return -1;

@@ -102,6 +102,14 @@ show; sed -i '2s/$/\tekstra/' "$cache"; bad_cache extra-field
 show; sed -i '2s/\t[0-9]*\t/\tnitten\t/' "$cache"; bad_cache non-number
 show; { cat "$cache"; head -c $((5 << 20)) /dev/zero | tr '\0' 'x'; } > "$work/c"; cat "$work/c" > "$cache"; bad_cache huge
 show; sed -i '1s/\t1\t/\t1\t0:0:0:0 /' "$cache"; plant; bad_cache other-stamp
+show; awk -F '\t' -v OFS='\t' 'NR == 2 { $7 = "\377\033" $7 } { print }' "$cache" > "$work/c"
+cat "$work/c" > "$cache"
+if grep -q $'\xff\x1b' "$cache"; then
+    bad_cache invalid-utf8-title
+    ! grep -q $'\xff\x1b' "$work/shown.txt" "$cache" || fail "invalid-utf8-title-shown-or-kept"
+else
+    fail "invalid-utf8-title: the title was not spoiled"
+fi
 show; plant; sed -i '1s/$/x/' "$cache"; bad_cache changed-stamp
 rm -f "$cache"; mkdir -p "$cache"
 if show && shows "$title_a" && shows "$title_b"; then
