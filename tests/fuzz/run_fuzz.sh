@@ -11,7 +11,7 @@ set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-inputs catalog grep scenario report}
+harnesses=${*:-inputs catalog grep scenario report library}
 build=${SKRANKEN_FUZZ_BUILD_DIR:-$here/build-fuzz}
 
 # clang and its fuzzer runtime, from Debian, when missing (as root).
