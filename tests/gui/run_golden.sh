@@ -38,9 +38,10 @@ play golden-library.txt 1280x720
 play golden-desk.txt 1280x720 telefon-datter-provesvar --seed 1 --speed 10
 play golden-lab.txt 1280x720 blodprove-venos --seed 1 --speed 10
 play golden-desk.txt 1920x1080 telefon-datter-provesvar --seed 1 --speed 10
+play golden-pause.txt 1280x720 telefon-datter-provesvar --seed 1 --lang en
 
 for pic in 1280x720-library 1280x720-desk 1280x720-record 1280x720-lab 1280x720-debrief \
-           1920x1080-desk 1920x1080-record 1920x1080-debrief; do
+           1280x720-pause-en 1920x1080-desk 1920x1080-record 1920x1080-debrief; do
     file=$out/$pic.bmp
     if [ ! -s "$file" ]; then
         echo "FEIL $pic: skjermbildet ble ikke laget"; fails=$((fails + 1)); continue
