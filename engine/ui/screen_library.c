@@ -199,8 +199,7 @@ static void library_body(App *app)
 static int resume_wanted(App *app)
 {
     const UiHost *h = app->host;
-    return !app->resume_dismissed && h->resume_count && h->resume_offer &&
-           h->resume_count(h->ctx) > 0;
+    return h->resume_count && h->resume_offer && h->resume_count(h->ctx) > app->resume_skip;
 }
 
 /* A line of the dialog: "Label: value", wrapped. Returns the height used. */
@@ -216,8 +215,8 @@ static int dialog_line(App *app, int x, int y, int w, const char *label, const c
 }
 
 /* The dialog's text at x, y, w wide; returns its height (draw 0: measure only). */
-static int dialog_text(App *app, const UiResumeOffer *o, size_t count, int x, int y, int w,
-                       int draw)
+static int dialog_text(App *app, const UiResumeOffer *o, size_t index, size_t count, int x,
+                       int y, int w, int draw)
 {
     const UiTheme *t = app->ui.theme;
     int u = app->ui.unit, y0 = y;
@@ -231,7 +230,7 @@ static int dialog_text(App *app, const UiResumeOffer *o, size_t count, int x, in
         return y - y0;
     }
     if (count > 1) {
-        snprintf(value, sizeof value, ui_text(S_RES_COUNT), 1, (int)count);
+        snprintf(value, sizeof value, ui_text(S_RES_COUNT), (int)index + 1, (int)count);
         y += dialog_line(app, x, y, w, NULL, value, t->muted, draw) + 4;
     }
     y += dialog_line(app, x, y, w, NULL, ui_text(S_RES_TEXT), t->text, draw) + u / 2;
@@ -274,15 +273,15 @@ int library_resume_dialog(App *app)
     const UiHost *h = app->host;
     if (!resume_wanted(app))
         return 0;
-    size_t count = h->resume_count(h->ctx);
+    size_t count = h->resume_count(h->ctx), index = app->resume_skip;
     UiResumeOffer o;
-    if (h->resume_offer(h->ctx, 0, &o) != 0)
+    if (h->resume_offer(h->ctx, index, &o) != 0)
         return 0;
     int u = ui->unit, lh = gfx_line_height(ui->g, FONT_BODY);
     UiColor shade = {0, 0, 0, 140};
     gfx_fill(ui->g, (UiRect){0, 0, app->width, app->height}, shade);
     int bw = u * 44 < app->width - u ? u * 44 : app->width - u;
-    int text_h = dialog_text(app, &o, count, 0, 0, bw - 2 * u, 0);
+    int text_h = dialog_text(app, &o, index, count, 0, 0, bw - 2 * u, 0);
     int bh = u * 2 + lh + u / 2 + text_h + u / 2 + lh + u;
     if (bh > app->height - u)
         bh = app->height - u;
@@ -293,7 +292,7 @@ int library_resume_dialog(App *app)
     UiRect buttons = rect_cut_bottom(&in, lh + u);
     rect_cut_bottom(&in, u / 2);
     gfx_clip(ui->g, &in);
-    dialog_text(app, &o, count, in.x, in.y, in.w, 1);
+    dialog_text(app, &o, index, count, in.x, in.y, in.w, 1);
     gfx_clip(ui->g, NULL);
 
     UiRect b1 = rect_cut_left(&buttons, buttons.w / 3 - 4);
@@ -309,7 +308,7 @@ int library_resume_dialog(App *app)
         if (ui_button(ui, ui_id("res.yes", 0), b1, ui_text(S_RES_CONFIRM_YES), BUTTON_DANGER, 1)) {
             app->resume_confirm = 0;
             app->resume_message[0] = '\0';
-            if (h->resume_discard(h->ctx, 0, err, sizeof err) != 0)
+            if (h->resume_discard(h->ctx, index, err, sizeof err) != 0)
                 snprintf(app->resume_message, sizeof app->resume_message, "%s", err);
             ui_focus(ui, 0);
             ui->dirty = 1;
@@ -332,7 +331,7 @@ int library_resume_dialog(App *app)
         ui_focus(ui, can ? go : later);
     if (ui_button(ui, go, b1, ui_text(S_RES_CONTINUE), BUTTON_PRIMARY, can)) {
         ui_focus(ui, 0);
-        app_resume_attempt(app, 0);
+        app_resume_attempt(app, index);
         return 1;
     }
     app_hit(app, ui_text(S_RES_CONTINUE), b1);
@@ -345,7 +344,7 @@ int library_resume_dialog(App *app)
     app_hit(app, ui_text(S_RES_DISCARD), b2);
     if (ui_button(ui, later, b3, ui_text(S_RES_LATER), BUTTON_NORMAL, 1) ||
         ui->in.key == UI_KEY_ESCAPE) {
-        app->resume_dismissed = 1;
+        app->resume_skip = index + 1; /* this one later; the next one now, if any */
         app->resume_message[0] = '\0';
         ui_focus(ui, 0);
         ui->dirty = 1;

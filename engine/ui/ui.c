@@ -262,7 +262,7 @@ int app_resume_attempt(App *app, size_t index)
     int r = h->resume(h->ctx, index, err, sizeof err);
     if (r < 0) { /* the host keeps the offer with err as its problem */
         app->screen = SCREEN_LIBRARY;
-        app->resume_dismissed = 0;
+        app->resume_skip = (size_t)index; /* shown again, with its problem */
         app->ui.dirty = 1;
         return -1;
     }

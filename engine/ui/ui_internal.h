@@ -82,7 +82,8 @@ typedef struct App {
     uint64_t seed_value;
 
     /* resuming an unfinished attempt (the library's dialog) */
-    int resume_dismissed;         /* "Senere": not offered again this time */
+    size_t resume_skip;           /* offers put off with "Senere" this time: the dialog
+                                     shows the next one, and none once all are put off */
     int resume_confirm;           /* "Forkast" pressed: asking to confirm */
     char resume_message[800];     /* why the last resume or discard failed */
     int resumed_pause;            /* paused because the attempt was just resumed */

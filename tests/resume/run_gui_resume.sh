@@ -12,7 +12,8 @@
 #     stay as they were (the resume adds none), the report replays headlessly;
 #     a task of an exam set, killed: the dialog names the set and the task,
 #     only that task goes on (exam mode, the set's seed), no set summary;
-#  3. «Senere» keeps the journal, «Forkast» asks first and moves it to
+#  3. «Senere» keeps the journal and shows the next unfinished attempt (none after the
+#     last), «Forkast» asks first and moves it to
 #     journal/discarded/; with two, the dialog says «1 av 2»;
 #  4. a journal whose scenario file changed cannot be resumed (the dialog says
 #     why, «Fortsett» does nothing);
@@ -232,11 +233,17 @@ wait_until screen library
 expect_text Forsøk 1 av 2 som ikke er ferdige
 expect_text Elev: Kari Elev
 click Senere
+expect_text Forsøk 2 av 2 som ikke er ferdige
+expect_text Elev: Per Elev
+click Senere
 expect_text Velg scenario
+dump_text $work/after-later.txt
 quit
 EOF
 if play "$work/later.txt"; then
     check "«Senere»: begge journalene er der" [ "$(journal_count "$data")" -eq 2 ]
+    check "«Senere» to ganger: den neste vises, så ingen" \
+        sh -c "! grep -q 'Uferdig forsøk' '$work/after-later.txt'"
 else
     fail "«Senere»"; sed 's/^/    /' "$work/err" | head -3
 fi
