@@ -194,6 +194,8 @@ if command -v xdotool >/dev/null 2>&1; then
     else
         kill "$pid" 2>/dev/null
         fail "xdotool: fant ikke vinduet"
+        sed 's/^/    /' "$work/err2" | head -5
+        xwininfo -root -tree 2>/dev/null | grep -i skranken | sed 's/^/    vindu: /' | head -3
     fi
 else
     fail "xdotool mangler (installeres av tools/setup.sh)"
