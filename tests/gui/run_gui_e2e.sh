@@ -153,9 +153,10 @@ if command -v xdotool >/dev/null 2>&1; then
     timeout 120 "$skranken" play --size 1280x720 >/dev/null 2>"$work/err2" &
     pid=$!
     win=""
-    for _ in $(seq 1 100); do
+    for _ in $(seq 1 300); do # up to 30 s on a loaded machine
         win=$(xdotool search --name '^Skranken$' 2>/dev/null | head -n 1)
         [ -n "$win" ] && break
+        kill -0 "$pid" 2>/dev/null || break # it ended: the reason is in err2
         sleep 0.1
     done
     if [ -n "$win" ]; then
