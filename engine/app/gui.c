@@ -126,19 +126,6 @@ static void load_entry(GuiHost *h, UiLibraryEntry *e)
     scenario_free(sc);
 }
 
-/* Frees what load_entry filled in (not the path). */
-static void clear_entry(UiLibraryEntry *e)
-{
-    free(e->id);
-    free(e->title);
-    free(e->summary);
-    free(e->error);
-    strlist_free(&e->goals);
-    char *path = e->path;
-    memset(e, 0, sizeof *e);
-    e->path = path;
-}
-
 static void load_library(GuiHost *h)
 {
     char **files = NULL;
@@ -556,7 +543,7 @@ static int h_reload(void *ctx, char *err, size_t errsize)
     discard_attempt(h); /* a test drive: no report, and nothing to resume */
     for (size_t i = h->exam_count; i < h->count; i++)
         if (same_file(h->entries[i].path, h->last_path)) {
-            clear_entry(&h->entries[i]);
+            library_entry_clear(&h->entries[i]);
             load_entry(h, &h->entries[i]);
         }
     return h_start(ctx, h->last_path, h->last_trainee, h->last_exam, h->last_seed, err, errsize);
@@ -791,13 +778,8 @@ int gui_run(const UiOptions *opts, const Catalog *catalog, const char *catalog_p
     free(h.journal_dir);
     free(h.catalog_path);
     for (size_t i = 0; i < h.count; i++) {
-        UiLibraryEntry *e = &h.entries[i];
-        free(e->path);
-        free(e->id);
-        free(e->title);
-        free(e->summary);
-        free(e->error);
-        strlist_free(&e->goals);
+        library_entry_clear(&h.entries[i]);
+        free(h.entries[i].path);
     }
     free(h.entries);
     free(h.last_path);

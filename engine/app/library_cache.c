@@ -97,15 +97,23 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
+void library_entry_clear(UiLibraryEntry *e)
+{
+    free(e->id);
+    free(e->title);
+    free(e->summary);
+    free(e->error);
+    strlist_free(&e->goals);
+    char *path = e->path;
+    memset(e, 0, sizeof *e);
+    e->path = path;
+}
+
 static void rec_free(Rec *r)
 {
     free(r->path);
     free(r->key);
-    free(r->e.id);
-    free(r->e.title);
-    free(r->e.summary);
-    free(r->e.error);
-    strlist_free(&r->e.goals);
+    library_entry_clear(&r->e);
     memset(r, 0, sizeof *r);
 }
 

@@ -22,6 +22,10 @@ int library_cache_get(LibraryCache *c, const char *scenario_path, UiLibraryEntry
 /* Remembers what loading the file gave. */
 void library_cache_put(LibraryCache *c, const char *scenario_path, const UiLibraryEntry *e);
 
+/* Frees what describes the file in e (id, title, summary, error, goals) and
+ * zeroes it; the path stays. */
+void library_entry_clear(UiLibraryEntry *e);
+
 /* Writes the file again if anything changed (files loaded, or gone), quietly:
  * a cache that cannot be written is only slower next time. Frees c. */
 void library_cache_close(LibraryCache *c);

@@ -463,31 +463,10 @@ static void pause_overlay(App *app)
     else if (app_can_reload(app))
         rect_cut_top(&in, gfx_text_wrapped(ui->g, in.x, in.y, in.w, ui_text(S_DESK_PAUSED_RELOAD),
                                            FONT_SMALL, t->text, 1));
-    /* One row, each button as wide as its label needs and the room left shared
-     * out; one button per row when the labels do not fit side by side (English,
-     * large text). */
     const char *labels[3] = {ui_text(S_DESK_CONTINUE), ui_text(S_DESK_FINISH_NOW),
                              ui_text(S_DESK_QUIT)};
-    int need[3], total = 0, gap = 6;
-    for (int i = 0; i < 3; i++) {
-        need[i] = gfx_text_width(ui->g, labels[i], FONT_BODY) + u * 2;
-        total += need[i];
-    }
     UiRect r[3];
-    if (total + 2 * gap <= in.w) {
-        UiRect row = rect_cut_bottom(&in, lh + u);
-        int spare = row.w - total - 2 * gap, x = row.x;
-        for (int i = 0; i < 3; i++) {
-            int w = need[i] + (i < 2 ? spare / 3 : spare - 2 * (spare / 3));
-            r[i] = (UiRect){x, row.y, w, row.h};
-            x += w + gap;
-        }
-    } else {
-        for (int i = 2; i >= 0; i--) {
-            r[i] = rect_cut_bottom(&in, lh + u);
-            rect_cut_bottom(&in, 4);
-        }
-    }
+    ui_button_row(ui, &in, labels, 3, r);
     UiRect b1 = r[0], b2 = r[1], b = r[2];
     if (ui_button(ui, ui_id("pause.continue", 0), b1, ui_text(S_DESK_CONTINUE), BUTTON_PRIMARY, 1))
         app_set_pause(app, 0);

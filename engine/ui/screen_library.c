@@ -281,25 +281,28 @@ int library_resume_dialog(App *app)
     UiColor shade = {0, 0, 0, 140};
     gfx_fill(ui->g, (UiRect){0, 0, app->width, app->height}, shade);
     int bw = u * 44 < app->width - u ? u * 44 : app->width - u;
+    const char *asked[2] = {ui_text(S_RES_CONFIRM_YES), ui_text(S_RES_CONFIRM_NO)};
+    const char *offered[3] = {ui_text(S_RES_CONTINUE), ui_text(S_RES_DISCARD),
+                              ui_text(S_RES_LATER)};
+    const char *const *labels = app->resume_confirm ? asked : offered;
+    int nbuttons = app->resume_confirm ? 2 : 3;
     int text_h = dialog_text(app, &o, index, count, 0, 0, bw - 2 * u, 0);
-    int bh = u * 2 + lh + u / 2 + text_h + u / 2 + lh + u;
+    int bh = u * 2 + lh + u / 2 + text_h + u / 2 +
+             ui_button_row_height(ui, bw - 2 * u, labels, nbuttons);
     if (bh > app->height - u)
         bh = app->height - u;
     UiRect box = {(app->width - bw) / 2, (app->height - bh) / 2, bw, bh};
     ui_panel(ui, box, ui_text(S_RES_HEADING));
     UiRect in = rect_shrink(box, u);
     rect_cut_top(&in, lh + u / 2);
-    UiRect buttons = rect_cut_bottom(&in, lh + u);
+    UiRect r[3] = {{0}}; /* the confirmation has two */
+    ui_button_row(ui, &in, labels, nbuttons, r);
     rect_cut_bottom(&in, u / 2);
     gfx_clip(ui->g, &in);
     dialog_text(app, &o, index, count, in.x, in.y, in.w, 1);
     gfx_clip(ui->g, NULL);
 
-    UiRect b1 = rect_cut_left(&buttons, buttons.w / 3 - 4);
-    rect_cut_left(&buttons, 6);
-    UiRect b2 = rect_cut_left(&buttons, buttons.w / 2 - 3);
-    rect_cut_left(&buttons, 6);
-    UiRect b3 = buttons;
+    UiRect b1 = r[0], b2 = r[1], b3 = r[2];
     char err[800];
     if (app->resume_confirm) {
         uint32_t no = ui_id("res.no", 0);

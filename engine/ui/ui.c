@@ -927,7 +927,8 @@ int ui_run(const UiOptions *opts, const UiHost *host)
         if (driving && (wait < 0 || wait > 15))
             wait = 15;
         int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
-        frames.woke = monotonic_ns();
+        if (frames.f)
+            frames.woke = monotonic_ns();
         /* Take one input event per frame, so every key and click lands on the
          * widgets as they are drawn. */
         int handled_input = 0;

@@ -1,4 +1,5 @@
 #include "widgets.h"
+#include "layout.h"
 
 #include <string.h>
 
@@ -253,6 +254,55 @@ int ui_flow_button(Ui *ui, UiFlow *f, uint32_t id, const char *label, UiButtonSt
 int ui_flow_height(const UiFlow *f)
 {
     return f->y + f->row_h - f->area.y;
+}
+
+#define ROW_GAP 6   /* between buttons side by side */
+#define STACK_GAP 4 /* between buttons one above the other */
+
+/* Each label's width with its padding in need[]; returns 1 if they fit side by
+ * side in w. */
+static int row_fits(Ui *ui, int w, const char *const *labels, int n, int *need, int *total)
+{
+    *total = 0;
+    for (int i = 0; i < n; i++) {
+        need[i] = gfx_text_width(ui->g, labels[i], FONT_BODY) + ui->unit * 2;
+        *total += need[i];
+    }
+    return *total + (n - 1) * ROW_GAP <= w;
+}
+
+int ui_button_row_height(Ui *ui, int w, const char *const *labels, int n)
+{
+    int need[UI_BUTTON_ROW_MAX], total, h = gfx_line_height(ui->g, FONT_BODY) + ui->unit;
+    if (n <= 0)
+        return 0;
+    if (n > UI_BUTTON_ROW_MAX)
+        n = UI_BUTTON_ROW_MAX;
+    return row_fits(ui, w, labels, n, need, &total) ? h : n * h + (n - 1) * STACK_GAP;
+}
+
+void ui_button_row(Ui *ui, UiRect *area, const char *const *labels, int n, UiRect *out)
+{
+    int need[UI_BUTTON_ROW_MAX], total, h = gfx_line_height(ui->g, FONT_BODY) + ui->unit;
+    if (n <= 0)
+        return;
+    if (n > UI_BUTTON_ROW_MAX)
+        n = UI_BUTTON_ROW_MAX;
+    if (row_fits(ui, area->w, labels, n, need, &total)) {
+        UiRect row = rect_cut_bottom(area, h);
+        int spare = row.w - total - (n - 1) * ROW_GAP, x = row.x;
+        for (int i = 0; i < n; i++) {
+            int w = need[i] + (i < n - 1 ? spare / n : spare - (n - 1) * (spare / n));
+            out[i] = (UiRect){x, row.y, w, row.h};
+            x += w + ROW_GAP;
+        }
+        return;
+    }
+    for (int i = n - 1; i >= 0; i--) { /* bottom up, so the first stays on top */
+        out[i] = rect_cut_bottom(area, h);
+        if (i > 0)
+            rect_cut_bottom(area, STACK_GAP);
+    }
 }
 
 void ui_panel(Ui *ui, UiRect r, const char *title)

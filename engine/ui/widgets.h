@@ -84,6 +84,14 @@ int ui_flow_button(Ui *ui, UiFlow *f, uint32_t id, const char *label, UiButtonSt
                    int enabled, UiRect *placed);
 /* The height the flow has used so far. */
 int ui_flow_height(const UiFlow *f);
+/* A dialog's buttons (at most UI_BUTTON_ROW_MAX): side by side at the bottom of
+ * area, each as wide as its label needs and the room left shared out, or one per
+ * row when they do not fit side by side (a long label, large text). Cuts them off
+ * area and gives button i's place in out[i]. */
+#define UI_BUTTON_ROW_MAX 4
+void ui_button_row(Ui *ui, UiRect *area, const char *const *labels, int n, UiRect *out);
+/* The height ui_button_row takes in a width w. */
+int ui_button_row_height(Ui *ui, int w, const char *const *labels, int n);
 void ui_panel(Ui *ui, UiRect r, const char *title);
 /* Removes the last UTF-8 character of text. */
 void ui_text_backspace(StrBuf *text);

@@ -46,16 +46,6 @@ static void set_up(void)
         abort();
 }
 
-static void entry_free(UiLibraryEntry *e)
-{
-    free(e->id);
-    free(e->title);
-    free(e->summary);
-    free(e->error);
-    strlist_free(&e->goals);
-    memset(e, 0, sizeof *e);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     set_up();
@@ -70,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (library_cache_get(c, scenario_path, &e)) {
         if (!e.id || !*e.id || !e.title)
             abort(); /* an entry handed out is a whole one */
-        entry_free(&e);
+        library_entry_clear(&e);
     }
     UiLibraryEntry mine;
     memset(&mine, 0, sizeof mine);
@@ -91,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         strcmp(e.summary, mine.summary) != 0 || e.minutes != 15 || e.difficulty != 2 ||
         !e.practice || e.exam || e.goals.count != 1 || e.error)
         abort();
-    entry_free(&e);
+    library_entry_clear(&e);
     library_cache_close(c);
     strlist_free(&mine.goals);
     return 0;

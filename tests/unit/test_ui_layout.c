@@ -1,5 +1,6 @@
 /* Layout and widget logic without a window: the desk's panels, Tab order and
  * focus, activation by click and Enter, text fields with æøå, flowing buttons,
+ * a dialog's row of buttons,
  * and the string tables. */
 #include "check.h"
 #include "ui/layout.h"
@@ -177,6 +178,35 @@ static void test_flow(void)
     ui_end(&ui);
 }
 
+static void test_button_row(void)
+{
+    /* A dialog's buttons (9 px per byte without a window, plus 2 units). */
+    Ui ui = {0};
+    ui.theme = &ui_theme_normal;
+    ui.unit = 10;
+    const char *labels[3] = {"Fortsett", "Avslutt og se debriefen", "Avbryt"};
+    UiRect area = {0, 0, 450, 300}, r[3]; /* needs 37 * 9 + 3 * 20 + 2 * 6 = 405 */
+    int h = ui_button_row_height(&ui, area.w, labels, 3);
+    ui_button_row(&ui, &area, labels, 3, r);
+    CHECK_INT(area.h, 300 - h);          /* cut off the bottom of the area */
+    for (int i = 0; i < 3; i++) {
+        CHECK(inside(r[i], (UiRect){0, 0, 450, 300}));
+        CHECK(r[i].w >= 9 * (int)strlen(labels[i]) + 20); /* every label whole */
+        CHECK_INT(r[i].y, r[0].y);                         /* side by side */
+    }
+    CHECK(r[0].x + r[0].w < r[1].x && r[1].x + r[1].w < r[2].x); /* in order, apart */
+    CHECK_INT(r[2].x + r[2].w, 450);     /* the room left is shared out */
+
+    UiRect narrow = {0, 0, 400, 300}, s[3];
+    int hs = ui_button_row_height(&ui, narrow.w, labels, 3);
+    ui_button_row(&ui, &narrow, labels, 3, s);
+    CHECK(hs > h);                        /* they do not fit: one per row */
+    CHECK_INT(narrow.h, 300 - hs);
+    CHECK(s[0].y < s[1].y && s[1].y < s[2].y); /* first on top */
+    CHECK(!overlap(s[0], s[1]) && !overlap(s[1], s[2]));
+    CHECK_INT(s[2].y + s[2].h, 300);
+}
+
 static void test_strings(void)
 {
     /* Every string exists in both languages; switching changes the text. */
@@ -201,6 +231,7 @@ int main(void)
     test_rect_cuts();
     test_focus_and_activation();
     test_flow();
+    test_button_row();
     test_strings();
     return check_finish("test_ui_layout");
 }
