@@ -93,6 +93,11 @@ Scenario *scenario_load(const ScenarioOptions *opts, const char *source, size_t 
         const char *msg = lua_tostring(sc->L, -1);
         if (status == LUA_ERRMEM)
             snprintf(err, errsize, "%s: minnegrensen ble nådd under innlesing", sc->chunkname);
+        else if (msg && strstr(msg, "C stack overflow"))
+            /* the parser's nesting limit: Lua gives no file or line for it */
+            snprintf(err, errsize, "%s: for mange nivåer inni hverandre (parenteser, tabeller, "
+                                   "funksjoner eller blokker); del opp uttrykket",
+                     sc->chunkname);
         else
             snprintf(err, errsize, "%s", msg ? msg : "ukjent feil under innlesing");
         goto fail;
